@@ -1,0 +1,9 @@
+// How the Ecwid tests build a client: pointed at the suite's Prism mock (or a recorder in front of it).
+import { inject } from 'vitest';
+import { createEcwidClient } from '../../src/index.js';
+
+export const token = 'secret_contract-test';
+
+export const ecwidMock = () => inject('prismUrls').ecwid!;
+
+export const ecwidClient = (baseUrl = ecwidMock()) => createEcwidClient({ storeId: 1003, token, baseUrl });

@@ -1,0 +1,111 @@
+// Reads a bundled spec from generated/ and answers the questions the table-driven tests ask of it:
+// which (operation, status) pairs it documents, and whether a body matches a response's schema.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { projectRoot } from '../../scripts/apis.js';
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+interface MediaType {
+  schema?: unknown;
+}
+interface HeaderObject {
+  $ref?: string;
+  required?: boolean;
+}
+interface ResponseObject {
+  $ref?: string;
+  content?: Record<string, MediaType>;
+  headers?: Record<string, HeaderObject>;
+}
+interface Operation {
+  operationId: string;
+  responses: Record<string, ResponseObject>;
+  'x-safe-to-retry'?: boolean;
+}
+interface Document {
+  paths: Record<string, Partial<Record<(typeof methods)[number], Operation>>>;
+}
+
+export interface DocumentedResponse {
+  operationId: string;
+  method: string;
+  path: string;
+  status: number;
+  /** The response object, with a `$ref` to components/responses followed. */
+  response: ResponseObject;
+  /** JSON pointer tokens of `response` inside the document. */
+  location: string[];
+}
+
+export interface Spec {
+  document: Document;
+  responses: DocumentedResponse[];
+  /** Validates a body against the documented schema of one response (JSON content). */
+  validateBody(operationId: string, status: number, body: unknown): string[];
+  /** Names of the headers a response documents as required. */
+  requiredHeaders(response: DocumentedResponse): string[];
+}
+
+const refTokens = (ref: string) =>
+  ref.slice(2).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+const at = <T>(document: Document, tokens: string[]): T =>
+  tokens.reduce<any>((node, token) => node[token], document) as T;
+
+const pointer = (...tokens: string[]) =>
+  tokens.map((t) => encodeURIComponent(t.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/');
+
+export function loadSpec(apiName: string): Spec {
+  const document = JSON.parse(
+    readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8'),
+  ) as Document;
+  const responses: DocumentedResponse[] = [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const method of methods) {
+      const operation = item[method];
+      if (!operation) continue;
+      for (const [status, response] of Object.entries(operation.responses)) {
+        const location = response.$ref ? refTokens(response.$ref) : ['paths', path, method, 'responses', status];
+        responses.push({
+          operationId: operation.operationId,
+          method,
+          path,
+          status: Number(status),
+          response: at(document, location),
+          location,
+        });
+      }
+    }
+  }
+
+  // strict: false because OpenAPI annotations (example, x-*) are not JSON Schema keywords.
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema(document, apiName);
+  const validators = new Map<string, ValidateFunction>();
+
+  return {
+    document,
+    responses,
+    requiredHeaders(response) {
+      return Object.entries(response.response.headers ?? {})
+        .filter(([, header]) => (header.$ref ? at<HeaderObject>(document, refTokens(header.$ref)) : header).required)
+        .map(([name]) => name);
+    },
+    validateBody(operationId, status, body) {
+      const documented = responses.find((r) => r.operationId === operationId && r.status === status);
+      if (!documented) return [`${operationId} documents no ${status} response`];
+      const mediaType = Object.keys(documented.response.content ?? {}).find((type) => type.includes('json'));
+      if (!mediaType) return body === undefined ? [] : [`${operationId} ${status} documents no JSON body`];
+      const ref = `${apiName}#/${pointer(...documented.location, 'content', mediaType, 'schema')}`;
+      let validate = validators.get(ref);
+      if (!validate) {
+        validate = ajv.compile({ $ref: ref });
+        validators.set(ref, validate);
+      }
+      return validate(body) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n');
+    },
+  };
+}

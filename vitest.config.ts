@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['contract-tests/**/*.test.ts'],
+    globalSetup: ['contract-tests/support/prism-setup.ts'],
+    // Prism answers in milliseconds; a slow case is a hang, not a slow machine.
+    testTimeout: 15_000,
+  },
+});
