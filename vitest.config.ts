@@ -6,5 +6,7 @@ export default defineConfig({
     globalSetup: ['contract-tests/support/prism-setup.ts'],
     // Prism answers in milliseconds; a slow case is a hang, not a slow machine.
     testTimeout: 15_000,
+    // The JSON report lets .ci/run print a plain "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: 'build/test-results.json' }]],
   },
 });
