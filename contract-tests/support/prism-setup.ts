@@ -2,7 +2,7 @@
 // generated/ on a free loopback port. Tests read the URLs with inject('prismUrls').
 import type { TestProject } from 'vitest/node';
 import { readApis } from '../../scripts/apis.js';
-import { startPrism } from './prism.js';
+import { startPrism } from '../../scripts/prism.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

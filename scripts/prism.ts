@@ -1,14 +1,19 @@
 // Starts `prism mock` on a bundled spec and waits until it listens. Shared by the contract suite's
-// global setup and by `npm start`.
+// global setup (free ports) and by `npm start` (fixed ports, so URLs and curl lines stay the same).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { projectRoot } from '../../scripts/apis.js';
+import { projectRoot } from './apis.js';
 
 export interface RunningMock {
   url: string;
   stop(): Promise<void>;
+}
+
+export interface PrismOptions {
+  /** Listen on this port; without it, on a free one. */
+  port?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -21,8 +26,8 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startPrism(apiName: string, port?: number): Promise<RunningMock> {
-  const listenPort = port ?? (await freePort());
+export async function startPrism(apiName: string, options: PrismOptions = {}): Promise<RunningMock> {
+  const listenPort = options.port ?? (await freePort());
   const spec = join(projectRoot, 'generated', `${apiName}.openapi.json`);
   const child = spawn(
     join(projectRoot, 'node_modules', '.bin', 'prism'),
@@ -33,7 +38,7 @@ export async function startPrism(apiName: string, port?: number): Promise<Runnin
   return {
     url: `http://127.0.0.1:${listenPort}`,
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await once(child, 'exit');
     },
@@ -47,6 +52,7 @@ function waitUntilListening(child: ChildProcess, apiName: string): Promise<void>
       output += chunk.toString();
       if (output.includes('Prism is listening')) {
         child.stdout?.off('data', onData);
+        child.stderr?.off('data', onData);
         child.stdout?.resume();
         child.stderr?.resume();
         resolve();
