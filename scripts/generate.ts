@@ -1,5 +1,6 @@
-// Writes generated/<api>.openapi.json (bundled spec) and generated/<api>.ts (types) for every API
-// in redocly.yaml. With --check, writes to a temporary folder instead and fails when generated/
+// Writes, for every API in redocly.yaml, generated/<api>.openapi.json (bundled spec),
+// generated/<api>.ts (types) and generated/<api>.operations.ts (the runtime table of operations the
+// clients' retry logic reads: which ones the spec marks x-safe-to-retry). With --check, writes to a temporary folder instead and fails when generated/
 // differs, so stale generated files cannot land.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -26,11 +27,40 @@ async function types(bundled: string): Promise<string> {
   return banner + astToString(ast);
 }
 
+interface Operation {
+  operationId: string;
+  'x-safe-to-retry'?: boolean;
+}
+
+function operationTable(bundled: string): string {
+  const { paths } = JSON.parse(bundled) as { paths: Record<string, Record<string, Operation>> };
+  const rows = Object.entries(paths).flatMap(([path, item]) =>
+    ['get', 'put', 'post', 'delete', 'patch']
+      .filter((method) => item[method])
+      .map((method) => {
+        const { operationId, 'x-safe-to-retry': safeToRetry } = item[method]!;
+        if (typeof safeToRetry !== 'boolean') throw new Error(`${operationId} has no x-safe-to-retry`);
+        return `  '${method.toUpperCase()} ${path}': { operationId: '${operationId}', safeToRetry: ${safeToRetry} },`;
+      }),
+  );
+  return `${banner}// Keyed by "METHOD schemaPath", as openapi-fetch's middleware sees a request.
+import type { OperationTable } from '../src/operation.js';
+
+export const operationTable = {
+${rows.join('\n')}
+} as const satisfies OperationTable;
+`;
+}
+
 async function generate(outDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const api of readApis()) {
     const bundled = await bundle(api, outDir);
-    const files = { [`${api.name}.openapi.json`]: bundled, [`${api.name}.ts`]: await types(bundled) };
+    const files = {
+      [`${api.name}.openapi.json`]: bundled,
+      [`${api.name}.ts`]: await types(bundled),
+      [`${api.name}.operations.ts`]: operationTable(bundled),
+    };
     for (const [file, text] of Object.entries(files)) {
       await writeFile(join(outDir, file), text);
       written.push(file);

@@ -1,10 +1,13 @@
-import createClient from 'openapi-fetch';
 import type { operations, paths } from '../generated/ecwid.js';
-import { requireCredential, sendAsIs, setHeaders } from './middleware.js';
+import { operationTable } from '../generated/ecwid.operations.js';
+import { createVendorClient } from './client.js';
+import { requireCredential, sendAsIs } from './middleware.js';
+import type { TransportOptions } from './transport.js';
+import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/ecwid.js';
 
-export interface EcwidClientOptions {
+export interface EcwidClientOptions extends TransportOptions {
   /** Ecwid store ID; part of every URL. */
   storeId: number | string;
   /** Secret or public access token. Sent as `Authorization: Bearer`; Ecwid no longer accepts `?token=`. */
@@ -16,33 +19,36 @@ export interface EcwidClientOptions {
 
 type VariationPath = operations['uploadVariationImage']['parameters']['path'];
 
-/** Raw image bytes; sent unchanged. */
-export type ImageBytes = Blob | ArrayBuffer | Uint8Array;
-
 export interface UploadVariationImage extends VariationPath {
+  /** At most 20 MB of GIF, JPEG, PNG or WebP bytes, sent unchanged. */
   image: ImageBytes;
   /** The image's media type, e.g. `image/jpeg`. */
   contentType: string;
 }
 
 export interface UploadVariationImageFromUrl extends VariationPath {
-  /** Where Ecwid downloads the image from. */
+  /** Absolute http(s) URL Ecwid downloads the image from. */
   externalUrl: string;
 }
 
 const imagePath = '/products/{productId}/combinations/{combinationId}/image';
+const maxImageBytes = 20 * MiB;
 
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
-  const client = createClient<paths>({
+  const client = createVendorClient<paths>({
+    retry: options.retry,
+    timeoutMs: options.timeoutMs,
+    fetch: options.fetch,
     baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${encodeURIComponent(options.storeId)}`,
-    ...(options.fetch && { fetch: options.fetch }),
+    operations: operationTable,
+    headers: { Authorization: `Bearer ${token}` },
   });
-  client.use(setHeaders({ Authorization: `Bearer ${token}` }));
 
   return Object.assign(client, {
     /** Uploads raw image bytes as the variation's image (POST …/image with a binary body). */
-    uploadVariationImage({ productId, combinationId, image, contentType }: UploadVariationImage) {
+    async uploadVariationImage({ productId, combinationId, image, contentType }: UploadVariationImage) {
+      await checkImage(image, maxImageBytes, 'Ecwid accepts images up to 20 MB');
       return client.POST(imagePath, {
         params: { path: { productId, combinationId } },
         body: image as never,
@@ -51,9 +57,9 @@ export function createEcwidClient(options: EcwidClientOptions) {
       });
     },
     /** Makes Ecwid fetch the variation's image from a URL (POST …/image?externalUrl=…, no body). */
-    uploadVariationImageFromUrl({ productId, combinationId, externalUrl }: UploadVariationImageFromUrl) {
+    async uploadVariationImageFromUrl({ productId, combinationId, externalUrl }: UploadVariationImageFromUrl) {
       return client.POST(imagePath, {
-        params: { path: { productId, combinationId }, query: { externalUrl } },
+        params: { path: { productId, combinationId }, query: { externalUrl: checkImageUrl(externalUrl, 'externalUrl') } },
       });
     },
   });

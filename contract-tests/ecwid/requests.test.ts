@@ -3,6 +3,7 @@
 // at run time — and comes back as a typed `error`, never a thrown exception.
 import { describe, expect, test } from 'vitest';
 import { createEcwidClient } from '../../src/index.js';
+import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
 import { ecwidClient } from './client.js';
 
@@ -130,7 +131,7 @@ describe('invalid requests are rejected with a typed error', () => {
     const { error, response } = await ecwidClient().uploadVariationImage({
       productId,
       combinationId,
-      image: new TextEncoder().encode('not an image'),
+      image: jpeg,
       contentType: 'text/plain',
     });
     expect(response.status).toBe(415);

@@ -1,0 +1,91 @@
+// No token anywhere: every failure path is driven with a recognisable token, and the token must not
+// appear in what the caller or a log could see — the URL sent, the error, its cause chain, its stack.
+import { inspect } from 'node:util';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { createEcwidClient } from '../../src/index.js';
+import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+import { freePort } from '../../scripts/prism.js';
+
+const token = 'secret_CANARY-7f3a9c-do-not-leak';
+const path = { productId: 1, combinationId: 2 };
+
+let server: FaultServer | undefined;
+const logged: unknown[] = [];
+beforeEach(() => {
+  for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, method).mockImplementation((...args) => void logged.push(args));
+  }
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await server?.close();
+  server = undefined;
+});
+
+/** Everything an error exposes, its cause chain included. */
+function exposed(error: unknown): string {
+  return [String(error), (error as Error)?.stack, inspect(error, { depth: 10, showHidden: true })].join('\n');
+}
+
+async function failureOf(faults: Fault[] | 'refused', call: (client: ReturnType<typeof createEcwidClient>) => Promise<unknown>) {
+  let baseUrl: string;
+  if (faults === 'refused') {
+    baseUrl = `http://127.0.0.1:${await freePort()}`;
+  } else {
+    server = await startFaultServer(faults);
+    baseUrl = server.url;
+  }
+  const client = createEcwidClient({ storeId: 1003, token, baseUrl, timeoutMs: 150, retry: { attempts: 2, baseDelayMs: 1 } });
+  return call(client).then(
+    (result) => result,
+    (error: unknown) => error,
+  );
+}
+
+const get = (client: ReturnType<typeof createEcwidClient>) =>
+  client.GET('/products/{productId}/combinations/{combinationId}', { params: { path } });
+
+test.each([
+  ['a timeout', ['hang'] as Fault[]],
+  ['a reset mid-response', ['reset-mid-response'] as Fault[]],
+  ['an HTTP error answer', [{ status: 403, body: { errorCode: 'INVALID_API_TOKEN' } }] as Fault[]],
+  ['a refused connection', 'refused' as const],
+])('%s exposes no token', async (_, faults) => {
+  const outcome = await failureOf(faults, get);
+  expect(exposed(outcome)).not.toContain(token);
+  expect(inspect(logged)).not.toContain(token);
+  for (const request of server?.seen ?? []) {
+    expect(request.url).not.toContain(token);
+    expect(request.headers.authorization).toBe(`Bearer ${token}`);
+  }
+});
+
+test('an aborted call exposes no token', async () => {
+  const controller = new AbortController();
+  controller.abort();
+  const outcome = await failureOf(['hang'], (client) =>
+    client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, signal: controller.signal }),
+  );
+  expect((outcome as Error).name).toBe('RequestAbortedError');
+  expect(exposed(outcome)).not.toContain(token);
+});
+
+test('a rejected upload exposes no token', async () => {
+  const outcome = await failureOf([{ status: 200, body: {} }], (client) =>
+    client.uploadVariationImage({ ...path, image: new Uint8Array([1, 2, 3]), contentType: 'image/jpeg' }),
+  );
+  expect((outcome as Error).name).toBe('UploadRejectedError');
+  expect(exposed(outcome)).not.toContain(token);
+});
+
+test('a token given in a query string by mistake is redacted from error URLs', async () => {
+  server = await startFaultServer(['hang']);
+  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 100, retry: false });
+  const outcome = await client
+    .GET('/products/{productId}/combinations/{combinationId}', {
+      params: { path, query: { token } as never },
+    })
+    .catch((error: unknown) => error);
+  expect((outcome as { url: string }).url).toContain('token=REDACTED');
+  expect(exposed(outcome)).not.toContain(token);
+});

@@ -1,0 +1,55 @@
+// A loopback HTTP server that answers each request with the next scripted fault, for the client
+// reliability tests. It counts what reached it, and closes every connection when stopped.
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+
+export type Fault =
+  | { status: number; headers?: Record<string, string>; body?: unknown }
+  /** Send headers and half a body, then cut the connection. */
+  | 'reset-mid-response'
+  /** Read the request and never answer. */
+  | 'hang';
+
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  at: number;
+}
+
+export interface FaultServer {
+  url: string;
+  seen: SeenRequest[];
+  close(): Promise<void>;
+}
+
+/** Answers request n with faults[n]; once the script runs out, repeats its last entry. */
+export async function startFaultServer(faults: Fault[]): Promise<FaultServer> {
+  const seen: SeenRequest[] = [];
+  const server = createServer(async (req, res) => {
+    for await (const _ of req); // drain the body
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers, at: Date.now() });
+    const fault = faults[Math.min(seen.length, faults.length) - 1]!;
+    if (fault === 'hang') return;
+    if (fault === 'reset-mid-response') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '64' });
+      res.write('{"id": 1, "sku": "trunc');
+      setTimeout(() => res.destroy(), 10);
+      return;
+    }
+    const body = fault.body === undefined ? '' : JSON.stringify(fault.body);
+    res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(body);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    async close() {
+      server.closeAllConnections();
+      server.close();
+      await once(server, 'close');
+    },
+  };
+}

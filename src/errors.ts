@@ -1,0 +1,80 @@
+// Errors for failures that are not HTTP answers. HTTP error answers stay in openapi-fetch's
+// `{ error, response }` form, typed per operation. Nothing here ever holds a credential: requests
+// carry tokens only in headers, and URLs are scrubbed before they are stored.
+
+export interface RequestErrorDetails {
+  operationId: string;
+  method: string;
+  /** The request URL without user info and with secret-looking query values redacted. */
+  url: string;
+  /** How many times the request was sent (1 when it was not retried). */
+  attempts: number;
+  cause?: unknown;
+}
+
+/** Base class of every failure where no HTTP answer came back. */
+export class RequestFailedError extends Error {
+  readonly operationId: string;
+  readonly method: string;
+  readonly url: string;
+  readonly attempts: number;
+
+  constructor(what: string, details: RequestErrorDetails) {
+    super(
+      `${details.operationId} (${details.method} ${details.url}) ${what} after ${details.attempts} attempt${details.attempts === 1 ? '' : 's'}`,
+      details.cause === undefined ? undefined : { cause: details.cause },
+    );
+    this.name = new.target.name;
+    this.operationId = details.operationId;
+    this.method = details.method;
+    this.url = details.url;
+    this.attempts = details.attempts;
+  }
+}
+
+/** No answer came within the timeout. */
+export class RequestTimeoutError extends RequestFailedError {
+  readonly timeoutMs: number;
+  constructor(details: RequestErrorDetails & { timeoutMs: number }) {
+    super(`timed out (${details.timeoutMs} ms)`, details);
+    this.timeoutMs = details.timeoutMs;
+  }
+}
+
+/** The caller's AbortSignal fired. */
+export class RequestAbortedError extends RequestFailedError {
+  constructor(details: RequestErrorDetails) {
+    super('was aborted by the caller', details);
+  }
+}
+
+/** The connection failed: refused, reset, DNS, TLS. */
+export class NetworkError extends RequestFailedError {
+  /** The system error code when there is one, e.g. ECONNREFUSED or ECONNRESET. */
+  readonly code: string | undefined;
+  constructor(details: RequestErrorDetails & { code: string | undefined }) {
+    super(`failed on the network${details.code ? ` (${details.code})` : ''}`, details);
+    this.code = details.code;
+  }
+}
+
+/** An upload refused before any byte was sent: too large, not an image, or a bad URL. */
+export class UploadRejectedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UploadRejectedError';
+  }
+}
+
+const secretParameter = /token|key|secret|password|signature|auth/i;
+
+/** A URL fit for messages and logs: no user info, secret-looking query values redacted. */
+export function scrubUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.username = '';
+  parsed.password = '';
+  for (const name of [...parsed.searchParams.keys()]) {
+    if (secretParameter.test(name)) parsed.searchParams.set(name, 'REDACTED');
+  }
+  return parsed.toString();
+}

@@ -1,0 +1,15 @@
+// What the clients know about each operation at run time, from the generated tables.
+
+export interface OperationInfo {
+  operationId: string;
+  /** From the spec's x-safe-to-retry: repeating the request cannot change the outcome. */
+  safeToRetry: boolean;
+}
+
+/** Keyed by `${METHOD} ${schemaPath}`, e.g. `GET /products/{productId}/combinations`. */
+export type OperationTable = Record<string, OperationInfo>;
+
+export function findOperation(table: OperationTable, method: string, schemaPath: string): OperationInfo {
+  // An operation missing from the table (a hand-written path) is treated as unsafe to repeat.
+  return table[`${method} ${schemaPath}`] ?? { operationId: `${method} ${schemaPath}`, safeToRetry: false };
+}
