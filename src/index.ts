@@ -1,2 +1,18 @@
+export { createBigCommerceClient } from './bigcommerce.js';
+export type {
+  BigCommerceClient,
+  BigCommerceClientOptions,
+  CreateVariantImageFromUrl,
+  UploadVariantImageFile,
+} from './bigcommerce.js';
 export { createEcwidClient } from './ecwid.js';
-export type { EcwidClient, EcwidClientOptions, ImageBytes, UploadVariationImage, UploadVariationImageFromUrl } from './ecwid.js';
+export type { EcwidClient, EcwidClientOptions, UploadVariationImage, UploadVariationImageFromUrl } from './ecwid.js';
+export {
+  NetworkError,
+  RequestAbortedError,
+  RequestFailedError,
+  RequestTimeoutError,
+  UploadRejectedError,
+} from './errors.js';
+export type { CallOptions, RetryOptions, TransportOptions } from './transport.js';
+export type { ImageBytes } from './upload-guards.js';

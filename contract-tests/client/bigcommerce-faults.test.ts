@@ -1,0 +1,93 @@
+// The BigCommerce client under rate limits and failures. The rules are the Ecwid client's (one
+// transport serves both); what differs is BigCommerce's rate-limit headers and which operations the
+// spec marks safe to repeat.
+import { afterEach, expect, test } from 'vitest';
+import { type BigCommerceClientOptions, createBigCommerceClient } from '../../src/index.js';
+import { jpeg } from '../fixtures/index.js';
+import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+
+const variant = { data: { id: 382, product_id: 174, sku: 'SHIRT-RED-L' }, meta: {} };
+const serverError: Fault = { status: 503, body: { status: 503, title: 'Service Unavailable', type: 'about:blank' } };
+
+let server: FaultServer;
+afterEach(() => server?.close());
+
+async function clientFacing(faults: Fault[], options: Partial<BigCommerceClientOptions> = {}) {
+  server = await startFaultServer(faults);
+  return createBigCommerceClient({
+    storeHash: 'abc123',
+    accessToken: 'faults-token',
+    baseUrl: server.url,
+    retry: { baseDelayMs: 5 },
+    ...options,
+  });
+}
+
+const path = { product_id: 174, variant_id: 382 };
+
+test('a 429 waits for the longer of X-Rate-Limit-Time-Reset-Ms and X-Retry-After (lower-case names)', async () => {
+  const client = await clientFacing([
+    { status: 429, headers: { 'x-rate-limit-time-reset-ms': '300', 'x-retry-after': '1' } },
+    { status: 200, body: variant },
+  ]);
+  const { data } = await client.GET('/catalog/products/{product_id}/variants/{variant_id}', { params: { path } });
+  expect(data).toEqual(variant);
+  expect(server.seen).toHaveLength(2);
+  expect(server.seen[1]!.at - server.seen[0]!.at).toBeGreaterThanOrEqual(1000);
+});
+
+test('a 429 on a create is retried: the request was not processed', async () => {
+  const client = await clientFacing([
+    { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '50' } },
+    { status: 200, body: variant },
+  ]);
+  const { data } = await client.POST('/catalog/products/{product_id}/variants', {
+    params: { path: { product_id: 174 } },
+    body: { sku: 'SHIRT-RED-L', option_values: [{ id: 146, option_id: 151 }] },
+  });
+  expect(data).toEqual(variant);
+  expect(server.seen).toHaveLength(2);
+});
+
+test('a 503 on a full update is retried', async () => {
+  const client = await clientFacing([serverError, { status: 200, body: variant }]);
+  const { data } = await client.PUT('/catalog/products/{product_id}/variants/{variant_id}', {
+    params: { path },
+    body: { price: 24.5 },
+  });
+  expect(data).toEqual(variant);
+  expect(server.seen).toHaveLength(2);
+});
+
+test.each([
+  [
+    'createProductVariant',
+    (client: ReturnType<typeof createBigCommerceClient>) =>
+      client.POST('/catalog/products/{product_id}/variants', {
+        params: { path: { product_id: 174 } },
+        body: { sku: 'SHIRT-RED-L', option_values: [{ id: 146, option_id: 151 }] },
+      }),
+  ],
+  [
+    'uploadVariantImageFile',
+    (client: ReturnType<typeof createBigCommerceClient>) =>
+      client.uploadVariantImageFile({
+        productId: 174,
+        variantId: 382,
+        file: jpeg,
+        filename: 'red.jpg',
+        contentType: 'image/jpeg',
+      }),
+  ],
+  [
+    'createVariantImageFromUrl',
+    (client: ReturnType<typeof createBigCommerceClient>) =>
+      client.createVariantImageFromUrl({ productId: 174, variantId: 382, imageUrl: 'https://example.org/red.png' }),
+  ],
+])('%s is sent once on a 503, and the caller gets it', async (_, call) => {
+  const client = await clientFacing([serverError, { status: 200, body: variant }]);
+  const { error, response } = await call(client);
+  expect(response.status).toBe(503);
+  expect(error).toEqual(serverError.body);
+  expect(server.seen).toHaveLength(1);
+});
