@@ -58,7 +58,10 @@ export function transport(operations: OperationTable, options: TransportOptions 
     try {
       const response = await pending;
       const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
-      return { response: new Response(body, response) };
+      const buffered = new Response(body, response);
+      // The constructor cannot set these; callers still expect them.
+      Object.defineProperties(buffered, { url: { value: response.url }, redirected: { value: response.redirected } });
+      return { response: buffered };
     } catch (error) {
       return { error };
     }
