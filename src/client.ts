@@ -1,9 +1,9 @@
-// What both vendors' clients are made of: openapi-fetch, the transport middleware (timeouts,
-// retries, typed errors) and fixed headers carrying the credential.
+// What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential
+// (middleware), and timeouts, safe retries and typed errors around every call (transport.ts).
 import createClient, { type ClientOptions } from 'openapi-fetch';
-import type { OperationTable } from './operation.js';
 import { setHeaders } from './middleware.js';
-import { type TransportOptions, transport } from './transport.js';
+import type { OperationTable } from './operation.js';
+import { fetchWithAttemptSignal, type TransportOptions, withTransport } from './transport.js';
 
 export interface VendorClientOptions extends TransportOptions {
   baseUrl: string;
@@ -15,13 +15,12 @@ export interface VendorClientOptions extends TransportOptions {
 }
 
 export function createVendorClient<Paths extends {}>(options: VendorClientOptions) {
+  const { baseUrl, querySerializer, operations } = options;
   const client = createClient<Paths>({
-    baseUrl: options.baseUrl,
-    ...(options.fetch && { fetch: options.fetch }),
-    ...(options.querySerializer && { querySerializer: options.querySerializer }),
+    baseUrl,
+    fetch: fetchWithAttemptSignal(options.fetch),
+    ...(querySerializer && { querySerializer }),
   });
-  // Transport first: it must see every request last and every answer first (see transport.ts).
-  client.use(transport(options.operations, options));
   client.use(setHeaders(options.headers));
-  return client;
+  return withTransport(client, { operations, baseUrl, ...(querySerializer && { querySerializer }) }, options);
 }
