@@ -1,0 +1,80 @@
+// npm run bench: what the clients' middleware costs. Three ways of making the same GET against the
+// same local server, interleaved request by request so that drift hits all three alike:
+// raw fetch, a bare openapi-fetch client, and createEcwidClient with all its middleware (auth,
+// retry, timeout). Prints median per-round ratios and the clients' runtime size.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import createClient from 'openapi-fetch';
+import type { paths } from '../generated/ecwid.js';
+import { createEcwidClient } from '../src/index.js';
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3000);
+const warmup = 300;
+const token = 'secret_bench';
+const path = { productId: 692730761, combinationId: 422488528 };
+
+async function startServer(): Promise<{ url: string; stop(): void }> {
+  const child = fork(new URL('server.ts', import.meta.url), { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const [chunk] = (await once(child.stdout!, 'data')) as [Buffer];
+  return { url: `http://127.0.0.1:${chunk.toString().trim()}`, stop: () => child.kill() };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+async function timed(request: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await request();
+  return performance.now() - start;
+}
+
+async function runtimeSize(): Promise<number> {
+  const result = await build({
+    entryPoints: [new URL('../src/index.ts', import.meta.url).pathname],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+  });
+  return gzipSync(result.outputFiles[0]!.contents).length;
+}
+
+const server = await startServer();
+try {
+  const url = `${server.url}/products/${path.productId}/combinations/${path.combinationId}`;
+  const bare = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${token}` } });
+  const ours = createEcwidClient({ storeId: 1003, token, baseUrl: server.url });
+
+  const contenders = {
+    raw: () => fetch(url, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json()),
+    bare: () => bare.GET('/products/{productId}/combinations/{combinationId}', { params: { path } }),
+    ours: () => ours.GET('/products/{productId}/combinations/{combinationId}', { params: { path } }),
+  };
+  const names = Object.keys(contenders) as (keyof typeof contenders)[];
+  const times = { raw: [] as number[], bare: [] as number[], ours: [] as number[] };
+
+  for (let round = 0; round < warmup + rounds; round += 1) {
+    // Rotate who goes first, so no contender always follows the same one.
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[(round + i) % names.length]!;
+      const elapsed = await timed(contenders[name]);
+      if (round >= warmup) times[name].push(elapsed);
+    }
+  }
+
+  const ratio = (a: number[], b: number[]) => median(a.map((t, i) => t / b[i]!)).toFixed(2);
+  console.log(`${rounds} requests each, interleaved; medians: raw ${median(times.raw).toFixed(3)} ms, bare ${median(times.bare).toFixed(3)} ms, client ${median(times.ours).toFixed(3)} ms`);
+  console.log(`client vs bare openapi-fetch: median ratio ${ratio(times.ours, times.bare)}`);
+  console.log(`client vs raw fetch: median ratio ${ratio(times.ours, times.raw)}`);
+  console.log(`bare openapi-fetch vs raw fetch: median ratio ${ratio(times.bare, times.raw)}`);
+  console.log(`runtime size: ${((await runtimeSize()) / 1000).toFixed(1)} kB min+gzip`);
+} finally {
+  server.stop();
+}
