@@ -1,20 +1,18 @@
 import type { operations, paths } from '../generated/bigcommerce.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
-import { createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient } from './client.js';
 import { requireCredential } from './middleware.js';
-import type { TransportOptions } from './transport.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/bigcommerce.js';
 
-export interface BigCommerceClientOptions extends TransportOptions {
+export interface BigCommerceClientOptions extends CommonClientOptions {
   /** The store's permanent hash, as in `https://api.bigcommerce.com/stores/{store_hash}/v3`. */
   storeHash: string;
   /** API account access token. Sent as `X-Auth-Token`. */
   accessToken: string;
   /** Replaces `https://api.bigcommerce.com/stores/{store_hash}/v3` entirely, e.g. with a Prism mock's URL. */
   baseUrl?: string;
-  fetch?: typeof globalThis.fetch;
 }
 
 interface VariantRef {
@@ -39,10 +37,7 @@ const imagePath = '/catalog/products/{product_id}/variants/{variant_id}/image';
 
 export function createBigCommerceClient(options: BigCommerceClientOptions) {
   const accessToken = requireCredential('accessToken', options.accessToken);
-  const client = createVendorClient<paths>({
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    fetch: options.fetch,
+  const client = createVendorClient<paths>(options, {
     baseUrl: options.baseUrl ?? `https://api.bigcommerce.com/stores/${encodeURIComponent(options.storeHash)}/v3`,
     // include_fields=sku,price: BigCommerce takes lists comma-separated, not repeated.
     querySerializer: { array: { style: 'form', explode: false } },

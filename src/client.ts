@@ -5,22 +5,27 @@ import { setHeaders } from './middleware.js';
 import type { OperationTable } from './operation.js';
 import { fetchWithAttemptSignal, type TransportOptions, withTransport } from './transport.js';
 
-export interface VendorClientOptions extends TransportOptions {
+/** What a user may set on either vendor's client, besides its credentials. */
+export interface CommonClientOptions extends TransportOptions {
+  fetch?: typeof globalThis.fetch;
+}
+
+/** What each vendor's module fixes. */
+export interface Vendor {
   baseUrl: string;
-  fetch?: typeof globalThis.fetch | undefined;
   querySerializer?: ClientOptions['querySerializer'];
   operations: OperationTable;
   /** Sent on every request; the credential goes here, never in the URL. */
   headers: Record<string, string>;
 }
 
-export function createVendorClient<Paths extends {}>(options: VendorClientOptions) {
-  const { baseUrl, querySerializer, operations } = options;
+export function createVendorClient<Paths extends {}>(options: CommonClientOptions, vendor: Vendor) {
+  const { baseUrl, querySerializer, operations } = vendor;
   const client = createClient<Paths>({
     baseUrl,
     fetch: fetchWithAttemptSignal(options.fetch),
     ...(querySerializer && { querySerializer }),
   });
-  client.use(setHeaders(options.headers));
+  client.use(setHeaders(vendor.headers));
   return withTransport(client, { operations, baseUrl, ...(querySerializer && { querySerializer }) }, options);
 }

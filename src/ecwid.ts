@@ -1,20 +1,18 @@
 import type { operations, paths } from '../generated/ecwid.js';
 import { operationTable } from '../generated/ecwid.operations.js';
-import { createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient } from './client.js';
 import { requireCredential, sendAsIs } from './middleware.js';
-import type { TransportOptions } from './transport.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/ecwid.js';
 
-export interface EcwidClientOptions extends TransportOptions {
+export interface EcwidClientOptions extends CommonClientOptions {
   /** Ecwid store ID; part of every URL. */
   storeId: number | string;
   /** Secret or public access token. Sent as `Authorization: Bearer`; Ecwid no longer accepts `?token=`. */
   token: string;
   /** Replaces `https://app.ecwid.com/api/v3/{storeId}` entirely, e.g. with a Prism mock's URL. */
   baseUrl?: string;
-  fetch?: typeof globalThis.fetch;
 }
 
 type VariationPath = operations['uploadVariationImage']['parameters']['path'];
@@ -36,10 +34,7 @@ const maxImageBytes = 20 * MiB;
 
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
-  const client = createVendorClient<paths>({
-    retry: options.retry,
-    timeoutMs: options.timeoutMs,
-    fetch: options.fetch,
+  const client = createVendorClient<paths>(options, {
     baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${encodeURIComponent(options.storeId)}`,
     operations: operationTable,
     headers: { Authorization: `Bearer ${token}` },

@@ -14,5 +14,6 @@ export {
   RequestTimeoutError,
   UploadRejectedError,
 } from './errors.js';
+export type { CommonClientOptions } from './client.js';
 export type { CallOptions, RetryOptions, TransportOptions } from './transport.js';
 export type { ImageBytes } from './upload-guards.js';

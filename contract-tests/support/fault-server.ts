@@ -1,7 +1,7 @@
 // A loopback HTTP server that answers each request with the next scripted fault, for the client
 // reliability tests. It counts what reached it, and closes every connection when stopped.
-import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { type Listening, listenOnLoopback } from './loopback.js';
 
 export type Fault =
   | { status: number; headers?: Record<string, string>; body?: unknown }
@@ -17,10 +17,8 @@ export interface SeenRequest {
   at: number;
 }
 
-export interface FaultServer {
-  url: string;
+export interface FaultServer extends Listening {
   seen: SeenRequest[];
-  close(): Promise<void>;
 }
 
 /** Answers request n with faults[n]; once the script runs out, repeats its last entry. */
@@ -40,16 +38,5 @@ export async function startFaultServer(faults: Fault[]): Promise<FaultServer> {
     const body = fault.body === undefined ? '' : JSON.stringify(fault.body);
     res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(body);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    async close() {
-      server.closeAllConnections();
-      server.close();
-      await once(server, 'close');
-    },
-  };
+  return { ...(await listenOnLoopback(server)), seen };
 }

@@ -1,7 +1,7 @@
 // A loopback proxy that records each request exactly as it arrived on the wire, then forwards it to
 // the mock. It lets a test prove what the client sent (bytes, headers) while Prism still validates it.
-import { once } from 'node:events';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
+import { type Listening, listenOnLoopback } from './loopback.js';
 
 export interface RecordedRequest {
   method: string;
@@ -11,10 +11,8 @@ export interface RecordedRequest {
   body: Buffer;
 }
 
-export interface Recorder {
-  url: string;
+export interface Recorder extends Listening {
   requests: RecordedRequest[];
-  close(): Promise<void>;
 }
 
 export async function startRecorder(target: string): Promise<Recorder> {
@@ -41,16 +39,5 @@ export async function startRecorder(target: string): Promise<Recorder> {
     forwarded['content-length'] = String(body.length);
     res.writeHead(answer.status, forwarded).end(body);
   });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    async close() {
-      server.close();
-      server.closeAllConnections();
-      await once(server, 'close');
-    },
-  };
+  return { ...(await listenOnLoopback(server)), requests };
 }
