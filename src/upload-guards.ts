@@ -41,7 +41,14 @@ export async function checkImage(image: ImageBytes, maxBytes: number, vendorLimi
   if (!known) throw new UploadRejectedError('image is not a GIF, JPEG, PNG or WebP file (checked by its first bytes)');
 }
 
-/** Rejects anything but an absolute http(s) URL, before the vendor is asked to fetch it. */
+// Characters RFC 3986 allows outside the host, and `%` only as the start of an escape.
+const notUriSafe = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#@!$&'()*+,;=%]/g;
+
+/**
+ * Rejects anything but an absolute http(s) URL without credentials, before the vendor is asked to
+ * fetch it, and returns it in the strict RFC 3986 form the vendors validate (`a b.jpg` becomes
+ * `a%20b.jpg`, `é` its UTF-8 escapes); the URL means the same, only its spelling changes.
+ */
 export function checkImageUrl(value: string, name: string): string {
   let url: URL;
   try {
@@ -52,5 +59,9 @@ export function checkImageUrl(value: string, name: string): string {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UploadRejectedError(`${name} must be an absolute http(s) URL, not ${url.protocol}`);
   }
-  return value;
+  if (url.username || url.password) {
+    throw new UploadRejectedError(`${name} must not carry a user name or password`);
+  }
+  const rest = url.href.slice(url.origin.length);
+  return url.origin + rest.replace(notUriSafe, (character) => encodeURIComponent(character));
 }

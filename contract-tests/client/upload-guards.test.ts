@@ -57,3 +57,21 @@ test.each(['ftp://example.org/a.jpg', '/images/a.jpg', 'not a url', 'javascript:
     expect(server.seen).toHaveLength(0);
   },
 );
+
+test.each([
+  ['https://example.org/images/shirt red.jpg', 'https://example.org/images/shirt%20red.jpg'],
+  ['https://example.org/images/é.jpg', 'https://example.org/images/%C3%A9.jpg'],
+  ['https://example.org/a.jpg?size=[1]&q=100%', 'https://example.org/a.jpg?size=%5B1%5D&q=100%25'],
+  ['https://example.org/a.jpg?v=2&size=large', 'https://example.org/a.jpg?v=2&size=large'],
+])('externalUrl %j goes out as %j', async (externalUrl, sent) => {
+  const client = await ecwid();
+  await client.uploadVariationImageFromUrl({ ...path, externalUrl });
+  expect(new URL(server.seen[0]!.url, server.url).searchParams.get('externalUrl')).toBe(sent);
+});
+
+test('an image URL with a user name and password is refused', async () => {
+  const client = await ecwid();
+  const upload = client.uploadVariationImageFromUrl({ ...path, externalUrl: 'https://me:pw@example.org/a.jpg' });
+  await expect(upload).rejects.toThrow(new UploadRejectedError('externalUrl must not carry a user name or password'));
+  expect(server.seen).toHaveLength(0);
+});
