@@ -1,0 +1,20 @@
+// How hard to fuzz. FUZZ_RUNS cases per property: 25 by default so `npm test` stays quick,
+// 500 under `npm run test:fuzz`. fast-check prints the seed of a failing run; FUZZ_SEED=<seed>
+// replays it (every property then starts from that seed).
+import type fc from 'fast-check';
+
+function fromEnvironment(name: string, fallback?: number): number | undefined {
+  const value = process.env[name];
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed)) throw new Error(`${name} must be an integer, not ${JSON.stringify(value)}`);
+  return parsed;
+}
+
+const numRuns = fromEnvironment('FUZZ_RUNS', 25)!;
+const seed = fromEnvironment('FUZZ_SEED');
+
+export const fuzzParameters: fc.Parameters<unknown> = { numRuns, ...(seed !== undefined && { seed }) };
+
+/** Per property: the suite's usual 15 s, plus room for Prism's few milliseconds per case. */
+export const fuzzTimeout = 15_000 + numRuns * 100;
