@@ -1,0 +1,112 @@
+// The package as a user installs it: packed with `npm pack`, installed into a fresh project, its
+// entry points imported by Node, and a strict TypeScript consumer per client type-checked against
+// the shipped declarations, with no `any` let through.
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { projectRoot, readApis } from '../scripts/apis.js';
+import { vendorClient } from '../scripts/clients.js';
+import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
+
+const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | { types: string; default: string }>;
+};
+const entryPoints = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
+const specifier = (entry: string) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
+const clients = (await Promise.all(readApis().map(async (api) => ({ api, client: await vendorClient(api.name) })))).filter(
+  (c) => c.client !== undefined,
+);
+
+const strict = {
+  strict: true,
+  noImplicitAny: true,
+  noEmit: true,
+  target: 'ES2022',
+  lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+  // Nothing from @types: the package's declarations must stand on TypeScript's own libs.
+  types: [],
+  // Check the package's .d.ts files too, not only the consumer's code.
+  skipLibCheck: false,
+};
+const resolutions = {
+  nodenext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
+  bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
+};
+
+let consumer: Consumer;
+
+beforeAll(async () => {
+  consumer = await installPackedPackage();
+}, 300_000);
+
+afterAll(async () => {
+  await consumer?.remove();
+});
+
+test('the tarball holds dist/src, dist/generated, generated/ and openapi/, and nothing else', () => {
+  const allowed = /^(dist\/src\/|dist\/generated\/|generated\/|openapi\/|package\.json$|README\.md$|LICENSE)/;
+  expect(consumer.packed.files.filter((file) => !allowed.test(file))).toEqual([]);
+  expect(consumer.packed.files.filter((file) => file.startsWith('dist/docs'))).toEqual([]);
+  for (const entry of entryPoints) {
+    const target = pkg.exports[entry] as { types: string; default: string };
+    expect(consumer.packed.files).toContain(target.types.slice(2));
+    expect(consumer.packed.files).toContain(target.default.slice(2));
+  }
+});
+
+test('every API with a client in src/ has its own entry point and a consumer here', () => {
+  for (const { api } of clients) {
+    expect(entryPoints, `exports["./${api.name}"] in package.json`).toContain(`./${api.name}`);
+    expect(existsSync(join(consumersDir, `${api.name}.ts`)), `package-tests/consumers/${api.name}.ts`).toBe(true);
+  }
+});
+
+test.each(entryPoints)('Node imports %s', async (entry) => {
+  const names = JSON.parse(
+    await consumer.node(`console.log(JSON.stringify(Object.keys(await import('${specifier(entry)}'))))`),
+  ) as string[];
+  expect(names.length).toBeGreaterThan(0);
+});
+
+test('the root entry point exports every client factory (the same functions) and the error classes', async () => {
+  const errorClasses = Object.entries(await import('../src/errors.js'))
+    .filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error)
+    .map(([name]) => name);
+  const factories = clients.map(({ client }) => client!);
+  const report = JSON.parse(
+    await consumer.node(`
+      const root = await import('${pkg.name}');
+      const same = {};
+      for (const { entry, factory } of ${JSON.stringify(factories)}) {
+        const vendor = await import('${pkg.name}/' + entry.slice(2));
+        same[factory] = typeof root[factory] === 'function' && root[factory] === vendor[factory];
+      }
+      const errors = ${JSON.stringify(errorClasses)}.filter((name) => root[name]?.prototype instanceof Error);
+      console.log(JSON.stringify({ same, errors }));`),
+  ) as { same: Record<string, boolean>; errors: string[] };
+  expect(report.same).toEqual(Object.fromEntries(factories.map((f) => [f.factory, true])));
+  expect(report.errors).toEqual(errorClasses);
+});
+
+describe.each(Object.entries(resolutions))('TypeScript, moduleResolution %s', (_, resolution) => {
+  test.each(clients.map(({ api }) => api.name))('the %s consumer type-checks strictly with no any', async (name) => {
+    const { ok, output } = await consumer.tsc({ ...strict, ...resolution }, [`${name}.ts`]);
+    expect(ok, output).toBe(true);
+    // Only declarations from the package: its raw generated/*.ts must never enter a consumer's build.
+    const fromPackage = output.split('\n').filter((file) => file.includes(`node_modules/${pkg.name}/`));
+    expect(fromPackage.length).toBeGreaterThan(0);
+    expect(fromPackage.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
+  });
+});
+
+test('the no-any check itself rejects an any', async () => {
+  await writeFile(
+    join(consumer.dir, 'leaky.ts'),
+    `import type { Expect, IsAny, Not } from './checks.js';\ndeclare const data: any;\ntype _ = Expect<Not<IsAny<typeof data>>>;\n`,
+  );
+  const { ok, output } = await consumer.tsc({ ...strict, ...resolutions.nodenext }, ['leaky.ts']);
+  expect(ok).toBe(false);
+  expect(output).toContain('TS2344');
+});

@@ -1,0 +1,52 @@
+// A fresh project outside the repository with the packed tarball installed, as a user would have
+// it: `npm pack` (its prepack builds dist/), then `npm install <tarball>` from the registry's view.
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { projectRoot } from '../../scripts/apis.js';
+
+const run = promisify(execFile);
+export const consumersDir = join(projectRoot, 'package-tests', 'consumers');
+const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+
+export interface Consumer {
+  dir: string;
+  /** Paths inside the tarball. */
+  packed: { files: string[] };
+  /** Runs an ES module snippet in the consumer project and returns what it printed. */
+  node(source: string): Promise<string>;
+  /** Runs the project's TypeScript on the consumer with the given tsconfig compilerOptions. */
+  tsc(compilerOptions: Record<string, unknown>, files: string[]): Promise<{ ok: boolean; output: string }>;
+  remove(): Promise<void>;
+}
+
+export async function installPackedPackage(): Promise<Consumer> {
+  const dir = await mkdtemp(join(tmpdir(), 'commerce-variants-consumer-'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: projectRoot, maxBuffer: 1 << 26 });
+  const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename)], { cwd: dir });
+  for (const file of await readdir(consumersDir)) await copyFile(join(consumersDir, file), join(dir, file));
+
+  return {
+    dir,
+    packed: { files: pack.files.map((f) => f.path) },
+    async node(source) {
+      return (await run(process.execPath, ['--input-type=module', '-e', source], { cwd: dir })).stdout;
+    },
+    async tsc(compilerOptions, files) {
+      await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+      try {
+        const { stdout } = await run(process.execPath, [tsc, '-p', 'tsconfig.json', '--listFiles'], { cwd: dir });
+        return { ok: true, output: stdout };
+      } catch (error) {
+        return { ok: false, output: (error as { stdout: string }).stdout };
+      }
+    },
+    async remove() {
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

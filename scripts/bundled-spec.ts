@@ -1,0 +1,96 @@
+// Reads a bundled spec from generated/ and lists what the sandbox, the docs index and the docs tests
+// need from it: info, operations and security schemes. Only the fields used here are typed.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './apis.js';
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+interface Parameter {
+  $ref?: string;
+  name: string;
+  in: 'path' | 'query' | 'header' | 'cookie';
+  required?: boolean;
+  example?: unknown;
+  schema?: { example?: unknown; default?: unknown };
+}
+
+interface MediaType {
+  example?: unknown;
+  examples?: Record<string, { $ref?: string; value?: unknown }>;
+}
+
+interface OperationObject {
+  operationId: string;
+  summary: string;
+  tags?: string[];
+  parameters?: Parameter[];
+  requestBody?: { $ref?: string; content?: Record<string, MediaType> };
+  security?: Record<string, string[]>[];
+}
+
+interface SecurityScheme {
+  type: string;
+  scheme?: string;
+  in?: string;
+  name?: string;
+  description?: string;
+}
+
+export interface BundledSpec {
+  info: { title: string; summary?: string; description?: string; version: string };
+  paths: Record<string, Partial<Record<(typeof methods)[number], OperationObject>> & { parameters?: Parameter[] }>;
+  components?: { securitySchemes?: Record<string, SecurityScheme> };
+  security?: Record<string, string[]>[];
+}
+
+export interface Operation {
+  operationId: string;
+  summary: string;
+  tag: string | undefined;
+  method: Uppercase<(typeof methods)[number]>;
+  path: string;
+  /** Path-level and operation-level parameters, `$ref`s followed. */
+  parameters: Parameter[];
+  /** Names of the security schemes the operation accepts (its own requirement, else the document's). */
+  securitySchemes: string[];
+  /** The first JSON request body example, if the operation has one. */
+  jsonBodyExample: unknown;
+}
+
+export function readBundledSpec(apiName: string): BundledSpec {
+  return JSON.parse(readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8')) as BundledSpec;
+}
+
+/** Follows a local `$ref` (`#/components/...`) and returns the object it points to. */
+function resolve<T>(spec: BundledSpec, node: T & { $ref?: string }): T {
+  if (!node.$ref) return node;
+  const tokens = node.$ref.slice(2).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const target = tokens.reduce<unknown>((at, token) => (at as Record<string, unknown>)[token], spec);
+  return resolve(spec, target as T & { $ref?: string });
+}
+
+export function listOperations(spec: BundledSpec): Operation[] {
+  return Object.entries(spec.paths).flatMap(([path, item]) =>
+    methods.flatMap((method) => {
+      const operation = item[method];
+      if (!operation) return [];
+      const requirements = operation.security ?? spec.security ?? [];
+      const content = resolve(spec, operation.requestBody ?? {}).content ?? {};
+      const json = Object.entries(content).find(([type]) => type.includes('json'))?.[1];
+      const firstExample = Object.values(json?.examples ?? {})[0];
+      return [
+        {
+          operationId: operation.operationId,
+          summary: operation.summary,
+          tag: operation.tags?.[0],
+          method: method.toUpperCase() as Operation['method'],
+          path,
+          parameters: [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolve(spec, p)),
+          securitySchemes: requirements.flatMap((requirement) => Object.keys(requirement)),
+          jsonBodyExample: json?.example ?? (firstExample && resolve(spec, firstExample).value),
+        },
+      ];
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+// The one place that fixes where `npm start` serves things and what each vendor's example request
+// sends beyond what its spec says. Ports are fixed per API name, not per position in redocly.yaml,
+// so adding a vendor never moves another vendor's mock.
+
+export const docsPort = { variable: 'DOCS_PORT', default: 8080 };
+
+interface SandboxApi {
+  mockPort: number;
+  /** Headers the vendor's own examples send on every call that the spec's security does not cover. */
+  extraHeaders?: Record<string, string>;
+}
+
+const sandboxApis: Record<string, SandboxApi> = {
+  ecwid: { mockPort: 4010 },
+  // BigCommerce's reference sends `Accept: application/json` on every call, so the example does too.
+  bigcommerce: { mockPort: 4011, extraHeaders: { Accept: 'application/json' } },
+};
+
+/** `ecwid` → `ECWID_MOCK_PORT`. */
+export function mockPortVariable(apiName: string): string {
+  return `${apiName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_MOCK_PORT`;
+}
+
+/** The fixed port, or undefined for an API nobody has given one yet (then the variable is required). */
+export function defaultMockPort(apiName: string): number | undefined {
+  return sandboxApis[apiName]?.mockPort;
+}
+
+export function extraHeaders(apiName: string): Record<string, string> {
+  return sandboxApis[apiName]?.extraHeaders ?? {};
+}
