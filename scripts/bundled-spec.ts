@@ -58,16 +58,29 @@ export interface Operation {
   jsonBodyExample: unknown;
 }
 
-export function readBundledSpec(apiName: string): BundledSpec {
-  return JSON.parse(readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8')) as BundledSpec;
+/** The bundled spec as JSON; each reader types the part it uses. */
+export function readBundledDocument<T = unknown>(apiName: string): T {
+  return JSON.parse(readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8')) as T;
 }
 
-/** Follows a local `$ref` (`#/components/...`) and returns the object it points to. */
+export const readBundledSpec = (apiName: string) => readBundledDocument<BundledSpec>(apiName);
+
+/** The tokens of a local JSON pointer such as `#/components/schemas/Variation`. */
+export function refTokens(ref: string): string[] {
+  if (!ref.startsWith('#/')) throw new Error(`only local $ref is supported, not ${ref}`);
+  return ref.slice(2).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+}
+
+/** The node at a JSON pointer's tokens. */
+export const at = <T>(document: object, tokens: string[]): T =>
+  tokens.reduce<any>((node, token) => node[token], document) as T;
+
+/** Follows a local `$ref` and returns the object it points to. */
+export const followRef = <T>(document: object, ref: string): T => at<T>(document, refTokens(ref));
+
+/** Follows `$ref`s until the node is not one. */
 function resolve<T>(spec: BundledSpec, node: T & { $ref?: string }): T {
-  if (!node.$ref) return node;
-  const tokens = node.$ref.slice(2).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const target = tokens.reduce<unknown>((at, token) => (at as Record<string, unknown>)[token], spec);
-  return resolve(spec, target as T & { $ref?: string });
+  return node.$ref ? resolve(spec, followRef<T & { $ref?: string }>(spec, node.$ref)) : node;
 }
 
 export function listOperations(spec: BundledSpec): Operation[] {

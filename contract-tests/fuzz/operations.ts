@@ -1,9 +1,8 @@
 // The operations of a bundled spec (generated/<api>.openapi.json) that take input, with their
 // parameters and request body resolved: the table every fuzz test is driven from.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot, readApis } from '../../scripts/apis.js';
-import { follow, type Schema } from './schema.js';
+import { readApis } from '../../scripts/apis.js';
+import { followRef, readBundledDocument } from '../../scripts/bundled-spec.js';
+import type { Schema } from './schema.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 type Method = (typeof methods)[number];
@@ -60,10 +59,8 @@ export interface Api {
 }
 
 export function loadApi(name: string): Api {
-  const document = JSON.parse(readFileSync(join(projectRoot, 'generated', `${name}.openapi.json`), 'utf8')) as {
-    paths: Record<string, PathItem>;
-  };
-  const deref = <T extends object>(node: T | Ref): T => (isRef(node) ? follow<T>(document, node.$ref) : node);
+  const document = readBundledDocument<{ paths: Record<string, PathItem> }>(name);
+  const deref = <T extends object>(node: T | Ref): T => (isRef(node) ? followRef<T>(document, node.$ref) : node);
 
   const operations = Object.entries(document.paths).flatMap(([path, item]) =>
     methods.flatMap((method) => {

@@ -1,5 +1,6 @@
 // The part of JSON Schema 2020-12 the fuzzers read, and how a schema is brought to plain keywords:
 // its local $ref followed and its allOf merged, so no other module has to know about either.
+import { followRef } from '../../scripts/bundled-spec.js';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 
@@ -25,12 +26,6 @@ export interface Schema {
   contentMediaType?: string;
 }
 
-/** Follows a local JSON pointer such as `#/components/schemas/VariationUpdate`. */
-export function follow<T>(document: object, ref: string): T {
-  if (!ref.startsWith('#/')) throw new Error(`only local $ref is supported, not ${ref}`);
-  const tokens = ref.slice(2).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
-  return tokens.reduce<any>((node, token) => node[token], document) as T;
-}
 
 // Properties and required lists add up; for every other keyword the later schema wins. That is
 // exact when at most one member of an allOf declares properties, as in these documents (a create
@@ -45,7 +40,7 @@ function merge(a: Schema, b: Schema): Schema {
 /** The schema with `$ref` and `allOf` replaced by the keywords they bring. Cycles are not supported. */
 export function resolve(schema: Schema, document: object): Schema {
   const { $ref, allOf, ...own } = schema;
-  const members = [...($ref ? [follow<Schema>(document, $ref)] : []), ...(allOf ?? [])];
+  const members = [...($ref ? [followRef<Schema>(document, $ref)] : []), ...(allOf ?? [])];
   return [...members.map((member) => resolve(member, document)), own].reduce(merge, {});
 }
 

@@ -1,10 +1,8 @@
 // Reads a bundled spec from generated/ and answers the questions the table-driven tests ask of it:
 // which (operation, status) pairs it documents, and whether a body matches a response's schema.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { projectRoot } from '../../scripts/apis.js';
+import { at, readBundledDocument, refTokens } from '../../scripts/bundled-spec.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -49,18 +47,11 @@ export interface Spec {
   requiredHeaders(response: DocumentedResponse): string[];
 }
 
-const refTokens = (ref: string) =>
-  ref.slice(2).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-const at = <T>(document: Document, tokens: string[]): T =>
-  tokens.reduce<any>((node, token) => node[token], document) as T;
-
 const pointer = (...tokens: string[]) =>
   tokens.map((t) => encodeURIComponent(t.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/');
 
 export function loadSpec(apiName: string): Spec {
-  const document = JSON.parse(
-    readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8'),
-  ) as Document;
+  const document = readBundledDocument<Document>(apiName);
   const responses: DocumentedResponse[] = [];
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of methods) {
