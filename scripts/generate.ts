@@ -34,16 +34,17 @@ interface Operation {
 
 function operationTable(bundled: string): string {
   const { paths } = JSON.parse(bundled) as { paths: Record<string, Record<string, Operation>> };
-  const rows = Object.entries(paths).flatMap(([path, item]) =>
-    ['get', 'put', 'post', 'delete', 'patch']
+  const rows = Object.entries(paths).map(([path, item]) => {
+    const methods = ['get', 'put', 'post', 'delete', 'patch']
       .filter((method) => item[method])
       .map((method) => {
         const { operationId, 'x-safe-to-retry': safeToRetry } = item[method]!;
         if (typeof safeToRetry !== 'boolean') throw new Error(`${operationId} has no x-safe-to-retry`);
-        return `  '${method.toUpperCase()} ${path}': { operationId: '${operationId}', safeToRetry: ${safeToRetry} },`;
-      }),
-  );
-  return `${banner}// Keyed by "METHOD schemaPath", as openapi-fetch's middleware sees a request.
+        return `    ${method.toUpperCase()}: { operationId: '${operationId}', safeToRetry: ${safeToRetry} },`;
+      });
+    return `  '${path}': {\n${methods.join('\n')}\n  },`;
+  });
+  return `${banner}// Keyed by schema path, then method, as openapi-fetch's middleware sees a request.
 import type { OperationTable } from '../src/operation.js';
 
 export const operationTable = {

@@ -1,12 +1,12 @@
-// What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential
-// (middleware), and timeouts, safe retries and typed errors around every call (transport.ts).
-import createClient, { type ClientOptions } from 'openapi-fetch';
+// What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential,
+// and the retry middleware (timeouts, safe retries, typed errors) innermost.
+import createClient, { type ClientOptions, type Middleware } from 'openapi-fetch';
 import { setHeaders } from './middleware.js';
 import type { OperationTable } from './operation.js';
-import { fetchWithAttemptSignal, type TransportOptions, withTransport } from './transport.js';
+import { CallRequest, fetchWithAttemptSignal, type ReliabilityOptions, retryMiddleware } from './retry.js';
 
 /** What a user may set on either vendor's client, besides its credentials. */
-export interface CommonClientOptions extends TransportOptions {
+export interface CommonClientOptions extends ReliabilityOptions {
   fetch?: typeof globalThis.fetch;
 }
 
@@ -23,9 +23,17 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
   const { baseUrl, querySerializer, operations } = vendor;
   const client = createClient<Paths>({
     baseUrl,
+    Request: CallRequest,
     fetch: fetchWithAttemptSignal(options.fetch),
     ...(querySerializer && { querySerializer }),
   });
-  client.use(setHeaders(vendor.headers));
-  return withTransport(client, { operations, baseUrl, ...(querySerializer && { querySerializer }) }, options);
+  const retry = retryMiddleware(operations, options);
+  client.use(setHeaders(vendor.headers), retry);
+  // Middleware added later goes before the retry middleware, so that it sees each call once.
+  const use = client.use;
+  client.use = (...middleware: Middleware[]) => {
+    client.eject(retry);
+    use(...middleware, retry);
+  };
+  return client;
 }

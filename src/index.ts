@@ -15,5 +15,5 @@ export {
   UploadRejectedError,
 } from './errors.js';
 export type { CommonClientOptions } from './client.js';
-export type { CallOptions, RetryOptions, TransportOptions } from './transport.js';
+export type { CallOptions, ReliabilityOptions, RetryOptions } from './retry.js';
 export type { ImageBytes } from './upload-guards.js';

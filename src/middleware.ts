@@ -5,9 +5,10 @@ import type { Middleware } from 'openapi-fetch';
  * cannot end up in logs or error messages that print URLs.
  */
 export function setHeaders(headers: Record<string, string>): Middleware {
+  const entries = Object.entries(headers);
   return {
     onRequest({ request }) {
-      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
+      for (const [name, value] of entries) request.headers.set(name, value);
     },
   };
 }

@@ -6,10 +6,10 @@ export interface OperationInfo {
   safeToRetry: boolean;
 }
 
-/** Keyed by `${METHOD} ${schemaPath}`, e.g. `GET /products/{productId}/combinations`. */
-export type OperationTable = Record<string, OperationInfo>;
+/** Keyed by schema path, then method, e.g. `['/products/{productId}/combinations'].GET`. */
+export type OperationTable = Record<string, Partial<Record<string, OperationInfo>>>;
 
 export function findOperation(table: OperationTable, method: string, schemaPath: string): OperationInfo {
   // An operation missing from the table (a hand-written path) is treated as unsafe to repeat.
-  return table[`${method} ${schemaPath}`] ?? { operationId: `${method} ${schemaPath}`, safeToRetry: false };
+  return table[schemaPath]?.[method] ?? { operationId: `${method} ${schemaPath}`, safeToRetry: false };
 }

@@ -7,6 +7,8 @@ export type Fault =
   | { status: number; headers?: Record<string, string>; body?: unknown }
   /** Send headers and half a body, then cut the connection. */
   | 'reset-mid-response'
+  /** Send headers and half a body, then nothing more. */
+  | 'stall-mid-response'
   /** Read the request and never answer. */
   | 'hang';
 
@@ -14,6 +16,7 @@ export interface SeenRequest {
   method: string;
   url: string;
   headers: IncomingHttpHeaders;
+  body: Buffer;
   at: number;
 }
 
@@ -25,14 +28,15 @@ export interface FaultServer extends Listening {
 export async function startFaultServer(faults: Fault[]): Promise<FaultServer> {
   const seen: SeenRequest[] = [];
   const server = createServer(async (req, res) => {
-    for await (const _ of req); // drain the body
-    seen.push({ method: req.method!, url: req.url!, headers: req.headers, at: Date.now() });
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    seen.push({ method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks), at: Date.now() });
     const fault = faults[Math.min(seen.length, faults.length) - 1]!;
     if (fault === 'hang') return;
-    if (fault === 'reset-mid-response') {
+    if (fault === 'reset-mid-response' || fault === 'stall-mid-response') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '64' });
       res.write('{"id": 1, "sku": "trunc');
-      setTimeout(() => res.destroy(), 10);
+      if (fault === 'reset-mid-response') setTimeout(() => res.destroy(), 10);
       return;
     }
     const body = fault.body === undefined ? '' : JSON.stringify(fault.body);

@@ -1,0 +1,114 @@
+// Your own openapi-fetch middleware on a client (logging, tracing, metrics): `client.use()` puts it
+// around the retry middleware, so it sees each call once — one request, and the final answer or the
+// typed error — however many attempts the call took. Bodies are read by then, and still readable.
+import type { Middleware } from 'openapi-fetch';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createEcwidClient, type EcwidClientOptions, RequestTimeoutError } from '../../src/index.js';
+import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+
+const path = { productId: 8392837, combinationId: 463737373 };
+const variation = { id: 463737373, sku: 'TSHIRT-L' };
+const serverError: Fault = { status: 503, body: { errorMessage: 'Service unavailable', errorCode: 'INTERNAL_ERROR' } };
+
+let server: FaultServer;
+afterEach(() => server?.close());
+
+async function clientFacing(faults: Fault[], options: Partial<EcwidClientOptions> = {}) {
+  server = await startFaultServer(faults);
+  return createEcwidClient({ storeId: 1003, token: 'secret_mw', baseUrl: server.url, retry: { baseDelayMs: 5 }, ...options });
+}
+
+/** A middleware that writes down what it sees. */
+function recorder() {
+  const seen = { requests: 0, statuses: [] as number[], bodies: [] as unknown[], errors: [] as unknown[] };
+  const middleware: Middleware = {
+    onRequest({ request }) {
+      seen.requests += 1;
+      request.headers.set('X-Trace-Id', 'trace-42');
+    },
+    async onResponse({ response }) {
+      seen.statuses.push(response.status);
+      seen.bodies.push(await response.clone().json());
+    },
+    onError({ error }) {
+      seen.errors.push(error);
+    },
+  };
+  return { seen, middleware };
+}
+
+const getVariation = (client: ReturnType<typeof createEcwidClient>) =>
+  client.GET('/products/{productId}/combinations/{combinationId}', { params: { path } });
+
+describe('middleware added with client.use()', () => {
+  test('sees one request and the final answer of a retried call', async () => {
+    const client = await clientFacing([serverError, { status: 200, body: variation }]);
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+
+    const { data } = await getVariation(client);
+
+    expect(data).toEqual(variation);
+    expect(server.seen).toHaveLength(2);
+    expect(seen).toMatchObject({ requests: 1, statuses: [200], bodies: [variation], errors: [] });
+  });
+
+  test('its request changes reach every attempt, and a retried body is sent byte for byte', async () => {
+    const client = await clientFacing([{ status: 429, headers: { 'Retry-After': '0' } }, { status: 200, body: { id: 7 } }]);
+    client.use(recorder().middleware);
+
+    const body = { options: [{ name: 'Size', value: 'L' }], sku: 'TSHIRT-L' };
+    const { data } = await client.POST('/products/{productId}/combinations', { params: { path: { productId: path.productId } }, body });
+
+    expect(data).toEqual({ id: 7 });
+    expect(server.seen.map((request) => request.headers['x-trace-id'])).toEqual(['trace-42', 'trace-42']);
+    expect(server.seen.map((request) => JSON.parse(request.body.toString()))).toEqual([body, body]);
+  });
+
+  test('sees the typed error when no answer comes', async () => {
+    const client = await clientFacing(['hang'], { timeoutMs: 150, retry: false });
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+
+    await expect(getVariation(client)).rejects.toBeInstanceOf(RequestTimeoutError);
+    expect(seen.errors).toHaveLength(1);
+    expect(seen.errors[0]).toBeInstanceOf(RequestTimeoutError);
+    expect(seen.statuses).toEqual([]);
+  });
+});
+
+describe('the answer body is read under the timeout', () => {
+  test('a body that stops halfway times out, and a get is sent again', async () => {
+    const client = await clientFacing(['stall-mid-response', { status: 200, body: variation }], { timeoutMs: 200 });
+    const { data } = await getVariation(client);
+    expect(data).toEqual(variation);
+    expect(server.seen).toHaveLength(2);
+  });
+
+  test('a create whose body stops halfway rejects with RequestTimeoutError after one request', async () => {
+    const client = await clientFacing(['stall-mid-response', { status: 200, body: { id: 1 } }], { timeoutMs: 200 });
+    const call = client.POST('/products/{productId}/combinations', {
+      params: { path: { productId: path.productId } },
+      body: { options: [{ name: 'Size', value: 'L' }] },
+    });
+    await expect(call).rejects.toMatchObject({ name: 'RequestTimeoutError', operationId: 'createVariation', attempts: 1 });
+    expect(server.seen).toHaveLength(1);
+  });
+});
+
+describe("openapi-fetch's parseAs works as without the middleware", () => {
+  test.each([
+    ['text', async (data: unknown) => JSON.parse(data as string)],
+    ['blob', async (data: unknown) => JSON.parse(await (data as Blob).text())],
+    ['arrayBuffer', async (data: unknown) => JSON.parse(new TextDecoder().decode(data as ArrayBuffer))],
+    ['stream', async (data: unknown) => JSON.parse(await new Response(data as ReadableStream).text())],
+  ] as const)('parseAs: %s', async (parseAs, decode) => {
+    const client = await clientFacing([{ status: 200, body: variation }]);
+    const { data, response } = await client.GET('/products/{productId}/combinations/{combinationId}', {
+      params: { path },
+      parseAs,
+    });
+    expect(response.status).toBe(200);
+    expect(await decode(data)).toEqual(variation);
+  });
+});

@@ -1,0 +1,23 @@
+// The retry middleware reads each answer's body itself, so that the attempt's timeout covers the
+// body and a connection cut halfway through can be retried. The same Response object is handed on
+// (status, headers and url intact, and far cheaper than building a new one); its read methods then
+// serve what was already read, to openapi-fetch and to any middleware around the retry middleware.
+
+export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
+
+export async function keepBody(response: Response, parseAs: ParseAs): Promise<void> {
+  // A stream is the caller's to read, at the caller's pace.
+  if (response.body === null || parseAs === 'stream') return;
+  // openapi-fetch reads error answers and JSON as text.
+  if (parseAs === 'json' || parseAs === 'text' || !response.ok) {
+    const text = await response.text();
+    response.text = async () => text;
+    response.json = async () => JSON.parse(text);
+    response.clone = () => new Response(text, response);
+    return;
+  }
+  const bytes = await response.arrayBuffer();
+  response.arrayBuffer = async () => bytes.slice(0);
+  response.blob = async () => new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
+  response.clone = () => new Response(bytes.slice(0), response);
+}

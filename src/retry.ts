@@ -1,0 +1,229 @@
+// The retry middleware both clients share: a timeout on every attempt, retries that never repeat a
+// write which may have been applied, and typed errors for failures that are not HTTP answers.
+//
+// It is the innermost middleware (the clients keep it last). openapi-fetch sends the first attempt;
+// the middleware's onResponse / onError sends any further ones and hands back the final answer, with
+// its body already read under the attempt's timeout. Middleware around it sees one request and one
+// answer per call, however many attempts it took.
+import type { Middleware } from 'openapi-fetch';
+import { timeoutSignal } from './deadlines.js';
+import { NetworkError, RequestAbortedError, RequestTimeoutError, scrubUrl } from './errors.js';
+import { keepBody, type ParseAs } from './kept-body.js';
+import { findOperation, type OperationInfo, type OperationTable } from './operation.js';
+import { rateLimitWait } from './rate-limit.js';
+
+export interface RetryOptions {
+  /** Most times one call is sent, the first included. Default 3. */
+  attempts?: number;
+  /** Longest wait before a retry; an answer asking for longer is returned, not retried. Default 60 000. */
+  maxDelayMs?: number;
+  /** First backoff step for 5xx and network failures, doubled each attempt. Default 500. */
+  baseDelayMs?: number;
+}
+
+export interface ReliabilityOptions {
+  /** `false` turns retries off. */
+  retry?: false | RetryOptions | undefined;
+  /** Per attempt, until the whole answer is read. Default 30 000. A call may pass its own `timeoutMs`. */
+  timeoutMs?: number | undefined;
+}
+
+/** Per-call options, next to openapi-fetch's own (`params`, `body`, `signal`, ...). */
+export interface CallOptions {
+  timeoutMs?: number;
+}
+
+export const defaultTimeoutMs = 30_000;
+const defaultRetry: Required<RetryOptions> = { attempts: 3, maxDelayMs: 60_000, baseDelayMs: 500 };
+
+/** The call's own `signal` and `timeoutMs`, for the requests of calls that gave either. */
+const callOptions = new WeakMap<Request, { signal: AbortSignal | undefined; timeoutMs: number | undefined }>();
+
+/**
+ * How the clients have openapi-fetch build each call's Request: an ordinary Request, with the call's
+ * own `signal` and `timeoutMs` noted where the retry middleware finds them. (The request's signal
+ * follows the caller's, but listening to it on every call would cost as much as the rest of the
+ * middleware; a Request subclass, or a property added to a Request, slows undici's own code down.)
+ */
+export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
+  const request = new Request(input, init);
+  if (init?.signal || init?.timeoutMs !== undefined) {
+    callOptions.set(request, { signal: init.signal ?? undefined, timeoutMs: init.timeoutMs });
+  }
+  return request;
+} as unknown as typeof Request;
+
+interface Call {
+  operation: OperationInfo;
+  timeoutMs: number;
+  callerSignal: AbortSignal | undefined;
+  fetch: typeof globalThis.fetch;
+  parseAs: ParseAs;
+  /** The request openapi-fetch built; sent again as is when it has no body. */
+  request: Request;
+  /** An unsent copy of a request with a body, for the next attempt. */
+  spare: Request | undefined;
+  attempts: number;
+  /** The current attempt's timeout, and the signal fetch follows (the timeout, or it and the caller's). */
+  timeout: AbortSignal;
+  signal: AbortSignal;
+  settled: boolean;
+}
+
+/** Every request the middleware sends, with the call it belongs to. */
+const calls = new WeakMap<Request, Call>();
+
+/** What one attempt ended with: an HTTP answer, or a thrown error. */
+type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
+
+/** The fetch the clients give openapi-fetch: the real one, told the current attempt's signal. */
+export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
+  return (request: Request) => {
+    const call = calls.get(request);
+    return call ? fetch(request, { signal: call.signal }) : fetch(request);
+  };
+}
+
+export function retryMiddleware(operations: OperationTable, options: ReliabilityOptions): Middleware {
+  const retry = options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry };
+  const clientTimeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+
+  function backoff(attempts: number): number {
+    return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
+  }
+
+  /** How long to wait before sending again, or undefined to stop with this outcome. */
+  function retryDelay(call: Call, outcome: Outcome): number | undefined {
+    if (call.attempts >= retry.attempts || call.callerSignal?.aborted) return undefined;
+    if (outcome.response) {
+      const { status, headers } = outcome.response;
+      // A 429 was not processed, so any operation may be sent again; a 5xx only a safe one.
+      if (status !== 429 && !(status >= 500 && call.operation.safeToRetry)) return undefined;
+      const wait = rateLimitWait(headers) ?? backoff(call.attempts);
+      return wait <= retry.maxDelayMs ? wait : undefined;
+    }
+    // Refused: nothing reached the server, so even a create may be sent again.
+    if (errorCode(outcome.error) === 'ECONNREFUSED' || call.operation.safeToRetry) return backoff(call.attempts);
+    return undefined;
+  }
+
+  function send(call: Call, request: Request): void {
+    call.attempts += 1;
+    call.timeout = timeoutSignal(call.timeoutMs);
+    call.signal = call.callerSignal ? AbortSignal.any([call.callerSignal, call.timeout]) : call.timeout;
+    // fetch consumes a body, so a request that may be sent again keeps an unsent copy.
+    call.spare = call.attempts < retry.attempts && request.body !== null ? request.clone() : undefined;
+    calls.set(request, call);
+  }
+
+  async function sendAgain(call: Call): Promise<Outcome> {
+    const request = call.spare ?? call.request;
+    send(call, request);
+    try {
+      return { response: await call.fetch(request) };
+    } catch (error) {
+      return { error };
+    }
+  }
+
+  function failure(call: Call, error: unknown): Error {
+    const details = {
+      operationId: call.operation.operationId,
+      method: call.request.method,
+      url: scrubUrl(call.request.url),
+      attempts: call.attempts,
+    };
+    if (call.callerSignal?.aborted) return new RequestAbortedError(details);
+    if (call.timeout.aborted) return new RequestTimeoutError({ ...details, timeoutMs: call.timeoutMs });
+    return new NetworkError({ ...details, cause: error, code: errorCode(error) });
+  }
+
+  /** Follows one call from its first outcome to the answer it returns, or the error it throws. */
+  async function settle(call: Call, first: Outcome): Promise<Response> {
+    let outcome = first;
+    for (;;) {
+      let wait = retryDelay(call, outcome);
+      if (outcome.response && wait === undefined) {
+        try {
+          await keepBody(outcome.response, call.parseAs);
+          call.settled = true;
+          return outcome.response;
+        } catch (error) {
+          // Cut off or timed out while the body came: as good as no answer.
+          outcome = { error };
+          wait = retryDelay(call, outcome);
+        }
+      }
+      // Release the connection of an answer that is being replaced.
+      outcome.response?.body?.cancel().catch(() => {});
+      try {
+        if (wait === undefined) throw outcome.error;
+        await sleep(wait, call.callerSignal);
+      } catch (error) {
+        call.settled = true;
+        throw failure(call, error);
+      }
+      outcome = await sendAgain(call);
+    }
+  }
+
+  const callFor = (request: Request) => {
+    const call = calls.get(request);
+    return call && !call.settled ? call : undefined;
+  };
+
+  return {
+    onRequest({ request, schemaPath, options: { fetch, parseAs } }) {
+      const given = callOptions.get(request);
+      const call: Call = {
+        operation: findOperation(operations, request.method, schemaPath),
+        timeoutMs: given?.timeoutMs ?? clientTimeoutMs,
+        callerSignal: given?.signal,
+        fetch,
+        parseAs,
+        request,
+        spare: undefined,
+        attempts: 0,
+        timeout: undefined!,
+        signal: undefined!,
+        settled: false,
+      };
+      send(call, request);
+    },
+    onResponse({ request, response }) {
+      const call = callFor(request);
+      return call && settle(call, { response });
+    },
+    async onError({ request, error }) {
+      const call = callFor(request);
+      if (!call) return undefined;
+      // An Error returned here goes on to other middleware's onError, then to the caller.
+      return settle(call, { error }).catch((failed: Error) => failed);
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** The system error code (ECONNREFUSED, ECONNRESET, ...) somewhere in fetch's cause chain. */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string') return code;
+    current = cause;
+  }
+  return undefined;
+}
