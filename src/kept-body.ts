@@ -6,7 +6,7 @@
 export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
 
 export async function keepBody(response: Response, parseAs: ParseAs): Promise<void> {
-  // A stream is the caller's to read, at the caller's pace.
+  // A stream is the caller's to read; the attempt's timeout still bounds the read.
   if (response.body === null || parseAs === 'stream') return;
   // openapi-fetch reads error answers and JSON as text.
   if (parseAs === 'json' || parseAs === 'text' || !response.ok) {

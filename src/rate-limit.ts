@@ -1,18 +1,16 @@
 // How long a 429 asks the caller to wait, from whichever header the vendor sends.
 
-/** Ecwid: `Retry-After` in seconds or as an HTTP date. */
-function retryAfter(value: string | null, now: number): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
+/** A non-negative number of `scale` milliseconds, or undefined. */
 function number(value: string | null, scale: number): number | undefined {
   if (value === null || value.trim() === '') return undefined;
   const parsed = Number(value);
   return Number.isFinite(parsed) && parsed >= 0 ? parsed * scale : undefined;
+}
+
+/** Ecwid: `Retry-After` in seconds or as an HTTP date. */
+function retryAfter(value: string | null, now: number): number | undefined {
+  const date = value === null ? NaN : Date.parse(value);
+  return number(value, 1000) ?? (Number.isNaN(date) ? undefined : Math.max(0, date - now));
 }
 
 /**
