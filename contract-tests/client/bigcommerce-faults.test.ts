@@ -1,6 +1,6 @@
 // The BigCommerce client under rate limits and failures. The rules are the Ecwid client's (one
-// transport serves both); what differs is BigCommerce's rate-limit headers and which operations the
-// spec marks safe to repeat.
+// retry middleware serves both); what differs is BigCommerce's rate-limit headers and which
+// operations the spec marks safe to repeat.
 import { afterEach, expect, test } from 'vitest';
 import { type BigCommerceClientOptions, createBigCommerceClient } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
