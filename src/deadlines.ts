@@ -14,7 +14,10 @@ interface Window {
 const windowShare = 1 / 32;
 /** Each fetch following the signal adds a listener to it; keep the count small. */
 const maxStarters = 8;
+/** setTimeout's limit; a longer timeout (or Infinity) never fires. */
+const longestTimer = 2 ** 31 - 1;
 
+/** The window attempts with each timeout length join now, while its timer is pending. */
 const open = new Map<number, Window>();
 
 /** A signal that aborts, with a TimeoutError, no sooner than `ms` milliseconds from now. */
@@ -23,7 +26,6 @@ export function timeoutSignal(ms: number): AbortSignal {
   let window = open.get(ms);
   if (window === undefined || now >= window.closesAt || window.starters >= maxStarters) {
     window = openWindow(ms, now);
-    open.set(ms, window);
   }
   window.starters += 1;
   return window.controller.signal;
@@ -31,12 +33,14 @@ export function timeoutSignal(ms: number): AbortSignal {
 
 function openWindow(ms: number, now: number): Window {
   const length = ms * windowShare;
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')),
-    ms + length,
-  );
+  const window: Window = { controller: new AbortController(), closesAt: now + length, starters: 0 };
+  if (ms + length > longestTimer) return window;
+  open.set(ms, window);
+  const timer = setTimeout(() => {
+    if (open.get(ms) === window) open.delete(ms);
+    window.controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError'));
+  }, ms + length);
   // A timeout never keeps a process alive by itself: the request it guards does, while it lasts.
   (timer as { unref?: () => void }).unref?.();
-  return { controller, closesAt: now + length, starters: 0 };
+  return window;
 }

@@ -68,13 +68,17 @@ export class UploadRejectedError extends Error {
 
 const secretParameter = /token|key|secret|password|signature|auth/i;
 
-/** A URL fit for messages and logs: no user info, secret-looking query values redacted. */
+/**
+ * A URL fit for messages and logs: no user info, secret-looking query values redacted, also inside
+ * a query value that is itself a URL (Ecwid's `externalUrl` may be a presigned link).
+ */
 export function scrubUrl(url: string): string {
   const parsed = new URL(url);
   parsed.username = '';
   parsed.password = '';
-  for (const name of [...parsed.searchParams.keys()]) {
+  for (const [name, value] of [...parsed.searchParams]) {
     if (secretParameter.test(name)) parsed.searchParams.set(name, 'REDACTED');
+    else if (/^https?:\/\//i.test(value) && URL.canParse(value)) parsed.searchParams.set(name, scrubUrl(value));
   }
   return parsed.toString();
 }

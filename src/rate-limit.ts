@@ -26,3 +26,8 @@ export function rateLimitWait(headers: Headers, now = Date.now()): number | unde
   ].filter((wait): wait is number => wait !== undefined);
   return waits.length ? Math.max(...waits) : undefined;
 }
+
+/** Milliseconds a 5xx asks to wait, from the standard `Retry-After` only, or undefined. */
+export function retryAfterWait(headers: Headers, now = Date.now()): number | undefined {
+  return retryAfter(headers.get('retry-after'), now);
+}

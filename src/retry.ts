@@ -10,21 +10,21 @@ import { timeoutSignal } from './deadlines.js';
 import { NetworkError, RequestAbortedError, RequestTimeoutError, scrubUrl } from './errors.js';
 import { keepBody, type ParseAs } from './kept-body.js';
 import { findOperation, type OperationInfo, type OperationTable } from './operation.js';
-import { rateLimitWait } from './rate-limit.js';
+import { rateLimitWait, retryAfterWait } from './rate-limit.js';
 
 export interface RetryOptions {
   /** Most times one call is sent, the first included. Default 3. */
-  attempts?: number;
+  attempts?: number | undefined;
   /** Longest wait before a retry; an answer asking for longer is returned, not retried. Default 60 000. */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
   /** First backoff step for 5xx and network failures, doubled each attempt. Default 500. */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
 }
 
 export interface ReliabilityOptions {
   /** `false` turns retries off. */
   retry?: false | RetryOptions | undefined;
-  /** Per attempt, until the whole answer is read. Default 30 000. A call may pass its own `timeoutMs`. */
+  /** Per attempt, until the whole answer is read; `Infinity` for none. Default 30 000. A call may pass its own. */
   timeoutMs?: number | undefined;
 }
 
@@ -34,44 +34,81 @@ export interface CallOptions {
 }
 
 export const defaultTimeoutMs = 30_000;
-const defaultRetry: Required<RetryOptions> = { attempts: 3, maxDelayMs: 60_000, baseDelayMs: 500 };
 
-/** The call's own `signal` and `timeoutMs`, for the requests of calls that gave either. */
-const callOptions = new WeakMap<Request, { signal: AbortSignal | undefined; timeoutMs: number | undefined }>();
-
-/**
- * How the clients have openapi-fetch build each call's Request: an ordinary Request, with the call's
- * own `signal` and `timeoutMs` noted where the retry middleware finds them. (The request's signal
- * follows the caller's, but listening to it on every call would cost as much as the rest of the
- * middleware, and a Request subclass measured slower than this.)
- */
-export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
-  const request = new Request(input, init);
-  if (init?.signal || init?.timeoutMs !== undefined) {
-    callOptions.set(request, { signal: init.signal ?? undefined, timeoutMs: init.timeoutMs });
+/** The client's retry settings: defaults for what it leaves out, a TypeError for what cannot work. */
+function retrySettings(retry: ReliabilityOptions['retry']): Required<RetryOptions> {
+  if (retry === false) return { attempts: 1, maxDelayMs: 0, baseDelayMs: 0 };
+  const { attempts = 3, maxDelayMs = 60_000, baseDelayMs = 500 } = retry ?? {};
+  if (!(Number.isInteger(attempts) && attempts >= 1)) {
+    throw new TypeError(`retry.attempts must be a whole number >= 1, not ${attempts}`);
   }
-  return request;
-} as unknown as typeof Request;
+  if (!(maxDelayMs >= 0 && baseDelayMs >= 0)) {
+    throw new TypeError(`retry.maxDelayMs and baseDelayMs must be numbers >= 0, not ${maxDelayMs} and ${baseDelayMs}`);
+  }
+  return { attempts, maxDelayMs, baseDelayMs };
+}
+
+/** A timeout in milliseconds: more than 0, `Infinity` for none. */
+function checkTimeout(value: number): number {
+  if (!(value > 0)) throw new TypeError(`timeoutMs must be a number > 0 (Infinity for none), not ${value}`);
+  return value;
+}
 
 interface Call {
   operation: OperationInfo;
   timeoutMs: number;
+  /** The caller's own signal, or the request's when the request is not the one the call built. */
   callerSignal: AbortSignal | undefined;
   fetch: typeof globalThis.fetch;
   parseAs: ParseAs;
-  /** The request openapi-fetch built; sent again as is when it has no body. */
+  /** The request openapi-fetch sends first; sent again as is when it has no body. */
   request: Request;
   /** An unsent copy of a request with a body, for the next attempt. */
   spare: Request | undefined;
   attempts: number;
-  /** The current attempt's timeout, and the signal fetch follows (the timeout, or it and the caller's). */
+  /** The current attempt's timeout, the signal fetch follows, and how to unhook it from the caller's. */
   timeout: AbortSignal;
   signal: AbortSignal;
+  release: (() => void) | undefined;
   settled: boolean;
 }
 
-/** Every request the middleware sends, with the call it belongs to. */
+/** The call each request belongs to, from the moment openapi-fetch builds it. */
 const calls = new WeakMap<Request, Call>();
+
+/** A call as its Request is built; the retry middleware fills in the rest (`!`) when it sees it. */
+function newCall(request: Request, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined): Call {
+  // Every field from the start, so that all calls share one object shape.
+  return {
+    operation: undefined!,
+    timeoutMs: timeoutMs!,
+    callerSignal,
+    fetch: undefined!,
+    parseAs: 'json',
+    request,
+    spare: undefined,
+    attempts: 0,
+    timeout: undefined!,
+    signal: undefined!,
+    release: undefined,
+    settled: false,
+  };
+}
+
+/**
+ * How the clients have openapi-fetch build each call's Request: an ordinary Request, whose call
+ * starts here, with the call's own `signal` and `timeoutMs`. (The request's signal follows the
+ * caller's, but listening to it on every call would cost as much as the rest of the middleware, and
+ * a Request subclass measured slower than this.)
+ */
+export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
+  const timeoutMs = init?.timeoutMs === undefined ? undefined : checkTimeout(init.timeoutMs);
+  const request = new Request(input, init);
+  calls.set(request, newCall(request, init?.signal ?? undefined, timeoutMs));
+  return request;
+} as unknown as typeof Request;
+// openapi-fetch checks what middleware returns with `instanceof` this constructor.
+CallRequest.prototype = Request.prototype;
 
 /** What one attempt ended with: an HTTP answer, or a thrown error. */
 type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
@@ -80,13 +117,34 @@ type Outcome = { response: Response; error?: undefined } | { error: unknown; res
 export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
   return (request: Request) => {
     const call = calls.get(request);
-    return call ? fetch(request, { signal: call.signal }) : fetch(request);
+    return call?.signal ? fetch(request, { signal: call.signal }) : fetch(request);
+  };
+}
+
+/**
+ * The caller's signal and the attempt's timeout as one signal, unhooked again when the attempt ends:
+ * AbortSignal.any would leave an entry on a long-lived caller signal for every attempt (Node 20).
+ */
+function joined(callerSignal: AbortSignal, timeout: AbortSignal): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const onCaller = () => controller.abort(callerSignal.reason);
+  const onTimeout = () => controller.abort(timeout.reason);
+  if (callerSignal.aborted) onCaller();
+  else if (timeout.aborted) onTimeout();
+  callerSignal.addEventListener('abort', onCaller, { once: true });
+  timeout.addEventListener('abort', onTimeout, { once: true });
+  return {
+    signal: controller.signal,
+    release() {
+      callerSignal.removeEventListener('abort', onCaller);
+      timeout.removeEventListener('abort', onTimeout);
+    },
   };
 }
 
 export function retryMiddleware(operations: OperationTable, options: ReliabilityOptions): Middleware {
-  const retry = options.retry === false ? { ...defaultRetry, attempts: 1 } : { ...defaultRetry, ...options.retry };
-  const clientTimeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  const retry = retrySettings(options.retry);
+  const clientTimeoutMs = checkTimeout(options.timeoutMs ?? defaultTimeoutMs);
 
   function backoff(attempts: number): number {
     return Math.random() * Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempts - 1));
@@ -97,9 +155,12 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     if (call.attempts >= retry.attempts || call.callerSignal?.aborted) return undefined;
     if (outcome.response) {
       const { status, headers } = outcome.response;
+      let wait: number;
       // A 429 was not processed, so any operation may be sent again; a 5xx only a safe one.
-      if (status !== 429 && !(status >= 500 && call.operation.safeToRetry)) return undefined;
-      const wait = rateLimitWait(headers) ?? backoff(call.attempts);
+      if (status === 429) wait = rateLimitWait(headers) ?? backoff(call.attempts);
+      // BigCommerce's rate-limit headers come on every answer; only Retry-After speaks to a 5xx.
+      else if (status >= 500 && call.operation.safeToRetry) wait = retryAfterWait(headers) ?? backoff(call.attempts);
+      else return undefined;
       return wait <= retry.maxDelayMs ? wait : undefined;
     }
     // Refused: nothing reached the server, so even a create may be sent again.
@@ -110,15 +171,21 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
   function send(call: Call, request: Request): void {
     call.attempts += 1;
     call.timeout = timeoutSignal(call.timeoutMs);
-    call.signal = call.callerSignal ? AbortSignal.any([call.callerSignal, call.timeout]) : call.timeout;
+    if (call.callerSignal) ({ signal: call.signal, release: call.release } = joined(call.callerSignal, call.timeout));
+    else call.signal = call.timeout;
     // fetch consumes a body, so a request that may be sent again keeps an unsent copy.
     call.spare = call.attempts < retry.attempts && request.body !== null ? request.clone() : undefined;
-    calls.set(request, call);
+  }
+
+  function endAttempt(call: Call): void {
+    call.release?.();
+    call.release = undefined;
   }
 
   async function sendAgain(call: Call): Promise<Outcome> {
     const request = call.spare ?? call.request;
     send(call, request);
+    calls.set(request, call);
     try {
       return { response: await call.fetch(request) };
     } catch (error) {
@@ -146,6 +213,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
       if (outcome.response && wait === undefined) {
         try {
           await keepBody(outcome.response, call.parseAs);
+          endAttempt(call);
           call.settled = true;
           return outcome.response;
         } catch (error) {
@@ -154,6 +222,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
           wait = retryDelay(call, outcome);
         }
       }
+      endAttempt(call);
       // Release the connection of an answer that is being replaced.
       outcome.response?.body?.cancel().catch(() => {});
       try {
@@ -174,20 +243,16 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
 
   return {
     onRequest({ request, schemaPath, options: { fetch, parseAs } }) {
-      const given = callOptions.get(request);
-      const call: Call = {
-        operation: findOperation(operations, request.method, schemaPath),
-        timeoutMs: given?.timeoutMs ?? clientTimeoutMs,
-        callerSignal: given?.signal,
-        fetch,
-        parseAs,
-        request,
-        spare: undefined,
-        attempts: 0,
-        timeout: undefined!,
-        signal: undefined!,
-        settled: false,
-      };
+      let call = calls.get(request);
+      if (call === undefined) {
+        // Another middleware built this request: its signal follows the call's, so listen to it.
+        call = newCall(request, request.signal, undefined);
+        calls.set(request, call);
+      }
+      call.operation = findOperation(operations, request.method, schemaPath);
+      call.timeoutMs ??= clientTimeoutMs;
+      call.fetch = fetch;
+      call.parseAs = parseAs;
       send(call, request);
     },
     onResponse({ request, response }) {

@@ -97,6 +97,17 @@ describe('the answer body is read under the timeout', () => {
 });
 
 describe("openapi-fetch's parseAs works as without the middleware", () => {
+  test('a stream call whose error answer is cut off rejects with NetworkError', async () => {
+    const client = await clientFacing([{ ...serverError, cut: true }]);
+    const call = client.POST('/products/{productId}/combinations', {
+      params: { path: { productId: path.productId } },
+      body: { options: [{ name: 'Size', value: 'L' }] },
+      parseAs: 'stream',
+    });
+    await expect(call).rejects.toMatchObject({ name: 'NetworkError', operationId: 'createVariation', attempts: 1 });
+    expect(server.seen).toHaveLength(1);
+  });
+
   test.each([
     ['text', async (data: unknown) => JSON.parse(data as string)],
     ['blob', async (data: unknown) => JSON.parse(await (data as Blob).text())],
@@ -110,5 +121,30 @@ describe("openapi-fetch's parseAs works as without the middleware", () => {
     });
     expect(response.status).toBe(200);
     expect(await decode(data)).toEqual(variation);
+  });
+});
+
+describe('middleware that changes the request', () => {
+  test('may return the request it changed, as in openapi-fetch’s docs', async () => {
+    const client = await clientFacing([{ status: 200, body: variation }]);
+    client.use({
+      onRequest({ request }) {
+        request.headers.set('X-Trace-Id', 'trace-7');
+        return request;
+      },
+    });
+    const { data } = await getVariation(client);
+    expect(data).toEqual(variation);
+    expect(server.seen[0]!.headers['x-trace-id']).toBe('trace-7');
+  });
+
+  test("may return a new Request: the caller's signal still cancels the call", async () => {
+    const client = await clientFacing(['hang']);
+    client.use({ onRequest: ({ request }) => new Request(request, { headers: { 'X-Trace-Id': 'trace-8' } }) });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const call = client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, signal: controller.signal });
+    await expect(call).rejects.toMatchObject({ name: 'RequestAbortedError', attempts: 1 });
+    expect(server.seen[0]!.headers['x-trace-id']).toBe('trace-8');
   });
 });

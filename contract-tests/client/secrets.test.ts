@@ -89,3 +89,18 @@ test('a token given in a query string by mistake is redacted from error URLs', a
   expect((outcome as { url: string }).url).toContain('token=REDACTED');
   expect(exposed(outcome)).not.toContain(token);
 });
+
+test("a presigned image URL's signature is redacted from error URLs", async () => {
+  server = await startFaultServer(['hang']);
+  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 100, retry: false });
+  const signature = 'f00dfeedCANARYsignature';
+  const outcome = await client
+    .uploadVariationImageFromUrl({
+      ...path,
+      externalUrl: `https://bucket.s3.amazonaws.com/red.jpg?X-Amz-Credential=AKIA&X-Amz-Signature=${signature}`,
+    })
+    .catch((error: unknown) => error);
+  expect((outcome as Error).name).toBe('RequestTimeoutError');
+  expect(server.seen[0]!.url).toContain(signature);
+  expect(exposed(outcome)).not.toContain(signature);
+});

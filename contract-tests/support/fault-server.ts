@@ -4,7 +4,8 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import { type Listening, listenOnLoopback } from './loopback.js';
 
 export type Fault =
-  | { status: number; headers?: Record<string, string>; body?: unknown }
+  /** An answer; with `cut`, only its headers and half its body come before the connection is cut. */
+  | { status: number; headers?: Record<string, string>; body?: unknown; cut?: boolean }
   /** Send headers and half a body, then cut the connection. */
   | 'reset-mid-response'
   /** Send headers and half a body, then nothing more. */
@@ -40,7 +41,11 @@ export async function startFaultServer(faults: Fault[]): Promise<FaultServer> {
       return;
     }
     const body = fault.body === undefined ? '' : JSON.stringify(fault.body);
-    res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(body);
+    const length = fault.cut ? { 'Content-Length': String(Buffer.byteLength(body)) } : {};
+    res.writeHead(fault.status, { 'Content-Type': 'application/json', ...length, ...fault.headers });
+    if (!fault.cut) return res.end(body);
+    res.write(body.slice(0, body.length >> 1));
+    setTimeout(() => res.destroy(), 10);
   });
   return { ...(await listenOnLoopback(server)), seen };
 }
