@@ -1,32 +1,23 @@
 // The BigCommerce client under rate limits and failures. The rules are the Ecwid client's (one
 // retry middleware serves both); what differs is BigCommerce's rate-limit headers and which
 // operations the spec marks safe to repeat.
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { type BigCommerceClientOptions, createBigCommerceClient } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
-import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+import { facingFaults } from '../support/facing-faults.js';
+import type { Fault } from '../support/fault-server.js';
 
 const variant = { data: { id: 382, product_id: 174, sku: 'SHIRT-RED-L' }, meta: {} };
 const serverError: Fault = { status: 503, body: { status: 503, title: 'Service Unavailable', type: 'about:blank' } };
 
-let server: FaultServer;
-afterEach(() => server?.close());
-
-async function clientFacing(faults: Fault[], options: Partial<BigCommerceClientOptions> = {}) {
-  server = await startFaultServer(faults);
-  return createBigCommerceClient({
-    storeHash: 'abc123',
-    accessToken: 'faults-token',
-    baseUrl: server.url,
-    retry: { baseDelayMs: 5 },
-    ...options,
-  });
-}
+const clientFacing = facingFaults((baseUrl, options: Partial<BigCommerceClientOptions> = {}) =>
+  createBigCommerceClient({ storeHash: 'abc123', accessToken: 'faults-token', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
+);
 
 const path = { product_id: 174, variant_id: 382 };
 
 test('a 429 waits for the longer of X-Rate-Limit-Time-Reset-Ms and X-Retry-After (lower-case names)', async () => {
-  const client = await clientFacing([
+  const { client, server } = await clientFacing([
     { status: 429, headers: { 'x-rate-limit-time-reset-ms': '300', 'x-retry-after': '1' } },
     { status: 200, body: variant },
   ]);
@@ -37,7 +28,7 @@ test('a 429 waits for the longer of X-Rate-Limit-Time-Reset-Ms and X-Retry-After
 });
 
 test("a 503 backs off as usual: the rate-limit reset BigCommerce sends on every answer is not a retry hint", async () => {
-  const client = await clientFacing([
+  const { client, server } = await clientFacing([
     { ...serverError, headers: { 'X-Rate-Limit-Time-Reset-Ms': '61000' } },
     { status: 200, body: variant },
   ]);
@@ -48,7 +39,7 @@ test("a 503 backs off as usual: the rate-limit reset BigCommerce sends on every 
 });
 
 test('a 429 on a create is retried: the request was not processed', async () => {
-  const client = await clientFacing([
+  const { client, server } = await clientFacing([
     { status: 429, headers: { 'X-Rate-Limit-Time-Reset-Ms': '50' } },
     { status: 200, body: variant },
   ]);
@@ -61,7 +52,7 @@ test('a 429 on a create is retried: the request was not processed', async () => 
 });
 
 test('a 503 on a full update is retried', async () => {
-  const client = await clientFacing([serverError, { status: 200, body: variant }]);
+  const { client, server } = await clientFacing([serverError, { status: 200, body: variant }]);
   const { data } = await client.PUT('/catalog/products/{product_id}/variants/{variant_id}', {
     params: { path },
     body: { price: 24.5 },
@@ -96,7 +87,7 @@ test.each([
       client.createVariantImageFromUrl({ productId: 174, variantId: 382, imageUrl: 'https://example.org/red.png' }),
   ],
 ])('%s is sent once on a 503, and the caller gets it', async (_, call) => {
-  const client = await clientFacing([serverError, { status: 200, body: variant }]);
+  const { client, server } = await clientFacing([serverError, { status: 200, body: variant }]);
   const { error, response } = await call(client);
   expect(response.status).toBe(503);
   expect(error).toEqual(serverError.body);

@@ -1,7 +1,7 @@
 // How the Ecwid client behaves when the network or the server misbehaves, driven by a scripted
 // fault server on loopback. Every test counts the requests that reached the server: a write that
 // may have been applied is never sent twice.
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import {
   createEcwidClient,
   type EcwidClientOptions,
@@ -9,34 +9,23 @@ import {
   RequestAbortedError,
   RequestTimeoutError,
 } from '../../src/index.js';
-import { jpeg } from '../fixtures/index.js';
-import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+import { ecwidServerError, jpeg, variation, variationPath } from '../fixtures/index.js';
+import { facingFaults } from '../support/facing-faults.js';
 import { freePort } from '../../scripts/prism.js';
 
-const path = { productId: 8392837, combinationId: 463737373 };
-const variation = { id: 463737373, sku: 'TSHIRT-L' };
-const serverError: Fault = { status: 503, body: { errorMessage: 'Service unavailable', errorCode: 'INTERNAL_ERROR' } };
+const path = variationPath;
+const serverError = ecwidServerError;
 
-let server: FaultServer;
-afterEach(() => server?.close());
-
-async function clientFacing(faults: Fault[], options: Partial<EcwidClientOptions> = {}) {
-  server = await startFaultServer(faults);
-  return createEcwidClient({
-    storeId: 1003,
-    token: 'secret_faults',
-    baseUrl: server.url,
-    retry: { baseDelayMs: 5 },
-    ...options,
-  });
-}
+const clientFacing = facingFaults((baseUrl, options: Partial<EcwidClientOptions> = {}) =>
+  createEcwidClient({ storeId: 1003, token: 'secret_faults', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
+);
 
 const getVariation = (client: ReturnType<typeof createEcwidClient>, init: { signal?: AbortSignal } = {}) =>
   client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, ...init });
 
 describe('rate limits (429): honoured, then retried for any operation', () => {
   test('waits the Retry-After seconds, then the create goes through once', async () => {
-    const client = await clientFacing([
+    const { client, server } = await clientFacing([
       { status: 429, headers: { 'Retry-After': '1' }, body: { errorCode: 'RATE_LIMITED' } },
       { status: 200, body: { id: 42 } },
     ]);
@@ -50,7 +39,7 @@ describe('rate limits (429): honoured, then retried for any operation', () => {
   });
 
   test('Retry-After as an HTTP date', async () => {
-    const client = await clientFacing([
+    const { client, server } = await clientFacing([
       { status: 429, headers: { 'Retry-After': new Date(Date.now() + 2000).toUTCString() } },
       { status: 200, body: variation },
     ]);
@@ -62,7 +51,7 @@ describe('rate limits (429): honoured, then retried for any operation', () => {
   });
 
   test('a wait longer than maxDelayMs is not sat out: the 429 comes back at once', async () => {
-    const client = await clientFacing([{ status: 429, headers: { 'Retry-After': '600' }, body: { errorCode: 'RATE_LIMITED' } }], {
+    const { client, server } = await clientFacing([{ status: 429, headers: { 'Retry-After': '600' }, body: { errorCode: 'RATE_LIMITED' } }], {
       retry: { maxDelayMs: 5_000 },
     });
     const { error, response } = await getVariation(client);
@@ -74,14 +63,14 @@ describe('rate limits (429): honoured, then retried for any operation', () => {
 
 describe('server errors (5xx): retried only where the spec says it is safe', () => {
   test('a get is retried after a 503', async () => {
-    const client = await clientFacing([serverError, { status: 200, body: variation }]);
+    const { client, server } = await clientFacing([serverError, { status: 200, body: variation }]);
     const { data } = await getVariation(client);
     expect(data).toEqual(variation);
     expect(server.seen).toHaveLength(2);
   });
 
   test('gives up after the configured attempts and returns the last answer', async () => {
-    const client = await clientFacing([serverError], { retry: { attempts: 4, baseDelayMs: 1 } });
+    const { client, server } = await clientFacing([serverError], { retry: { attempts: 4, baseDelayMs: 1 } });
     const { error, response } = await getVariation(client);
     expect(response.status).toBe(503);
     expect(error).toEqual(serverError.body);
@@ -111,7 +100,7 @@ describe('server errors (5xx): retried only where the spec says it is safe', () 
         client.uploadVariationImage({ ...path, image: jpeg, contentType: 'image/jpeg' }),
     ],
   ])('%s is sent once, and the caller gets the 503', async (_, call) => {
-    const client = await clientFacing([serverError, { status: 200, body: { id: 1 } }]);
+    const { client, server } = await clientFacing([serverError, { status: 200, body: { id: 1 } }]);
     const { error, response } = await call(client);
     expect(response.status).toBe(503);
     expect(error).toEqual(serverError.body);
@@ -119,7 +108,7 @@ describe('server errors (5xx): retried only where the spec says it is safe', () 
   });
 
   test('retry: false sends every call once', async () => {
-    const client = await clientFacing([serverError, { status: 200, body: variation }], { retry: false });
+    const { client, server } = await clientFacing([serverError, { status: 200, body: variation }], { retry: false });
     const { response } = await getVariation(client);
     expect(response.status).toBe(503);
     expect(server.seen).toHaveLength(1);
@@ -128,14 +117,14 @@ describe('server errors (5xx): retried only where the spec says it is safe', () 
 
 describe('connection failures', () => {
   test('a reset mid-response is retried for a get', async () => {
-    const client = await clientFacing(['reset-mid-response', { status: 200, body: variation }]);
+    const { client, server } = await clientFacing(['reset-mid-response', { status: 200, body: variation }]);
     const { data } = await getVariation(client);
     expect(data).toEqual(variation);
     expect(server.seen).toHaveLength(2);
   });
 
   test('a reset mid-response on a create rejects with NetworkError after one request', async () => {
-    const client = await clientFacing(['reset-mid-response', { status: 200, body: { id: 1 } }]);
+    const { client, server } = await clientFacing(['reset-mid-response', { status: 200, body: { id: 1 } }]);
     const call = client.POST('/products/{productId}/combinations', {
       params: { path: { productId: path.productId } },
       body: { options: [{ name: 'Size', value: 'L' }] },
@@ -164,7 +153,7 @@ describe('connection failures', () => {
 
 describe('timeouts and cancellation', () => {
   test('a server that never answers: the timeout fires and nothing hangs', async () => {
-    const client = await clientFacing(['hang'], { timeoutMs: 200, retry: false });
+    const { client, server } = await clientFacing(['hang'], { timeoutMs: 200, retry: false });
     const started = Date.now();
     await expect(getVariation(client)).rejects.toBeInstanceOf(RequestTimeoutError);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -172,14 +161,14 @@ describe('timeouts and cancellation', () => {
   });
 
   test('each attempt of a safe call gets its own timeout', async () => {
-    const client = await clientFacing(['hang', { status: 200, body: variation }], { timeoutMs: 200 });
+    const { client, server } = await clientFacing(['hang', { status: 200, body: variation }], { timeoutMs: 200 });
     const { data } = await getVariation(client);
     expect(data).toEqual(variation);
     expect(server.seen).toHaveLength(2);
   });
 
   test('a timed-out create is not sent again', async () => {
-    const client = await clientFacing(['hang'], { timeoutMs: 200 });
+    const { client, server } = await clientFacing(['hang'], { timeoutMs: 200 });
     const call = client.POST('/products/{productId}/combinations', {
       params: { path: { productId: path.productId } },
       body: { options: [{ name: 'Size', value: 'L' }] },
@@ -189,13 +178,13 @@ describe('timeouts and cancellation', () => {
   });
 
   test('a per-call timeoutMs overrides the client default', async () => {
-    const client = await clientFacing(['hang'], { timeoutMs: 60_000, retry: false });
+    const { client, server } = await clientFacing(['hang'], { timeoutMs: 60_000, retry: false });
     const call = client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, timeoutMs: 150 });
     await expect(call).rejects.toMatchObject({ name: 'RequestTimeoutError', timeoutMs: 150 });
   });
 
   test("the caller's AbortSignal cancels a pending retry wait at once", async () => {
-    const client = await clientFacing([{ status: 429, headers: { 'Retry-After': '30' } }]);
+    const { client, server } = await clientFacing([{ status: 429, headers: { 'Retry-After': '30' } }]);
     const controller = new AbortController();
     const started = Date.now();
     setTimeout(() => controller.abort(), 100);
@@ -205,7 +194,7 @@ describe('timeouts and cancellation', () => {
   });
 
   test("the caller's AbortSignal cancels a request in flight", async () => {
-    const client = await clientFacing(['hang']);
+    const { client, server } = await clientFacing(['hang']);
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     await expect(getVariation(client, { signal: controller.signal })).rejects.toMatchObject({
@@ -216,7 +205,7 @@ describe('timeouts and cancellation', () => {
 });
 
 test('answers keep their URL after the retry middleware reads them', async () => {
-  const client = await clientFacing([{ status: 200, body: variation }]);
+  const { client, server } = await clientFacing([{ status: 200, body: variation }]);
   const { response } = await getVariation(client);
   expect(response.url).toBe(`${server.url}/products/${path.productId}/combinations/${path.combinationId}`);
 });

@@ -2,21 +2,17 @@
 // around the retry middleware, so it sees each call once — one request, and the final answer or the
 // typed error — however many attempts the call took. Bodies are read by then, and still readable.
 import type { Middleware } from 'openapi-fetch';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createEcwidClient, type EcwidClientOptions, RequestTimeoutError } from '../../src/index.js';
-import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
+import { ecwidServerError, variation, variationPath } from '../fixtures/index.js';
+import { facingFaults } from '../support/facing-faults.js';
 
-const path = { productId: 8392837, combinationId: 463737373 };
-const variation = { id: 463737373, sku: 'TSHIRT-L' };
-const serverError: Fault = { status: 503, body: { errorMessage: 'Service unavailable', errorCode: 'INTERNAL_ERROR' } };
+const path = variationPath;
+const serverError = ecwidServerError;
 
-let server: FaultServer;
-afterEach(() => server?.close());
-
-async function clientFacing(faults: Fault[], options: Partial<EcwidClientOptions> = {}) {
-  server = await startFaultServer(faults);
-  return createEcwidClient({ storeId: 1003, token: 'secret_mw', baseUrl: server.url, retry: { baseDelayMs: 5 }, ...options });
-}
+const clientFacing = facingFaults((baseUrl, options: Partial<EcwidClientOptions> = {}) =>
+  createEcwidClient({ storeId: 1003, token: 'secret_mw', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
+);
 
 /** A middleware that writes down what it sees. */
 function recorder() {
@@ -42,7 +38,7 @@ const getVariation = (client: ReturnType<typeof createEcwidClient>) =>
 
 describe('middleware added with client.use()', () => {
   test('sees one request and the final answer of a retried call', async () => {
-    const client = await clientFacing([serverError, { status: 200, body: variation }]);
+    const { client, server } = await clientFacing([serverError, { status: 200, body: variation }]);
     const { seen, middleware } = recorder();
     client.use(middleware);
 
@@ -54,7 +50,7 @@ describe('middleware added with client.use()', () => {
   });
 
   test('its request changes reach every attempt, and a retried body is sent byte for byte', async () => {
-    const client = await clientFacing([{ status: 429, headers: { 'Retry-After': '0' } }, { status: 200, body: { id: 7 } }]);
+    const { client, server } = await clientFacing([{ status: 429, headers: { 'Retry-After': '0' } }, { status: 200, body: { id: 7 } }]);
     client.use(recorder().middleware);
 
     const body = { options: [{ name: 'Size', value: 'L' }], sku: 'TSHIRT-L' };
@@ -66,7 +62,7 @@ describe('middleware added with client.use()', () => {
   });
 
   test('sees the typed error when no answer comes', async () => {
-    const client = await clientFacing(['hang'], { timeoutMs: 150, retry: false });
+    const { client, server } = await clientFacing(['hang'], { timeoutMs: 150, retry: false });
     const { seen, middleware } = recorder();
     client.use(middleware);
 
@@ -79,14 +75,14 @@ describe('middleware added with client.use()', () => {
 
 describe('the answer body is read under the timeout', () => {
   test('a body that stops halfway times out, and a get is sent again', async () => {
-    const client = await clientFacing(['stall-mid-response', { status: 200, body: variation }], { timeoutMs: 200 });
+    const { client, server } = await clientFacing(['stall-mid-response', { status: 200, body: variation }], { timeoutMs: 200 });
     const { data } = await getVariation(client);
     expect(data).toEqual(variation);
     expect(server.seen).toHaveLength(2);
   });
 
   test('a create whose body stops halfway rejects with RequestTimeoutError after one request', async () => {
-    const client = await clientFacing(['stall-mid-response', { status: 200, body: { id: 1 } }], { timeoutMs: 200 });
+    const { client, server } = await clientFacing(['stall-mid-response', { status: 200, body: { id: 1 } }], { timeoutMs: 200 });
     const call = client.POST('/products/{productId}/combinations', {
       params: { path: { productId: path.productId } },
       body: { options: [{ name: 'Size', value: 'L' }] },
@@ -98,7 +94,7 @@ describe('the answer body is read under the timeout', () => {
 
 describe("openapi-fetch's parseAs works as without the middleware", () => {
   test('a stream call whose error answer is cut off rejects with NetworkError', async () => {
-    const client = await clientFacing([{ ...serverError, cut: true }]);
+    const { client, server } = await clientFacing([{ ...serverError, cut: true }]);
     const call = client.POST('/products/{productId}/combinations', {
       params: { path: { productId: path.productId } },
       body: { options: [{ name: 'Size', value: 'L' }] },
@@ -114,7 +110,7 @@ describe("openapi-fetch's parseAs works as without the middleware", () => {
     ['arrayBuffer', async (data: unknown) => JSON.parse(new TextDecoder().decode(data as ArrayBuffer))],
     ['stream', async (data: unknown) => JSON.parse(await new Response(data as ReadableStream).text())],
   ] as const)('parseAs: %s', async (parseAs, decode) => {
-    const client = await clientFacing([{ status: 200, body: variation }]);
+    const { client, server } = await clientFacing([{ status: 200, body: variation }]);
     const { data, response } = await client.GET('/products/{productId}/combinations/{combinationId}', {
       params: { path },
       parseAs,
@@ -126,7 +122,7 @@ describe("openapi-fetch's parseAs works as without the middleware", () => {
 
 describe('middleware that changes the request', () => {
   test('may return the request it changed, as in openapi-fetch’s docs', async () => {
-    const client = await clientFacing([{ status: 200, body: variation }]);
+    const { client, server } = await clientFacing([{ status: 200, body: variation }]);
     client.use({
       onRequest({ request }) {
         request.headers.set('X-Trace-Id', 'trace-7');
@@ -139,7 +135,7 @@ describe('middleware that changes the request', () => {
   });
 
   test("may return a new Request: the caller's signal still cancels the call", async () => {
-    const client = await clientFacing(['hang']);
+    const { client, server } = await clientFacing(['hang']);
     client.use({ onRequest: ({ request }) => new Request(request, { headers: { 'X-Trace-Id': 'trace-8' } }) });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
