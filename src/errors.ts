@@ -7,7 +7,7 @@ export interface RequestErrorDetails {
   method: string;
   /** The request URL without user info and with secret-looking query values redacted. */
   url: string;
-  /** How many times the request was sent (1 when it was not retried). */
+  /** How many times the request was sent: 1 when it was not retried, 0 when the caller had already aborted. */
   attempts: number;
   cause?: unknown;
 }

@@ -169,7 +169,8 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
   }
 
   function send(call: Call, request: Request): void {
-    call.attempts += 1;
+    // fetch sends nothing for a caller who has already given up.
+    if (!call.callerSignal?.aborted) call.attempts += 1;
     call.timeout = timeoutSignal(call.timeoutMs);
     if (call.callerSignal) ({ signal: call.signal, release: call.release } = joined(call.callerSignal, call.timeout));
     else call.signal = call.timeout;

@@ -193,6 +193,13 @@ describe('timeouts and cancellation', () => {
     expect(server.seen).toHaveLength(1);
   });
 
+  test('a signal aborted before the call sends nothing', async () => {
+    const { client, server } = await clientFacing([{ status: 200, body: variation }]);
+    const call = getVariation(client, { signal: AbortSignal.abort() });
+    await expect(call).rejects.toMatchObject({ name: 'RequestAbortedError', attempts: 0 });
+    expect(server.seen).toHaveLength(0);
+  });
+
   test("the caller's AbortSignal cancels a request in flight", async () => {
     const { client, server } = await clientFacing(['hang']);
     const controller = new AbortController();
