@@ -121,25 +121,21 @@ export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalTh
   };
 }
 
+/** Calls `onAbort` once `signal` aborts (at once if it has); the returned function stops listening. */
+function listen(signal: AbortSignal | undefined, onAbort: () => void): () => void {
+  if (signal?.aborted) onAbort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  return () => signal?.removeEventListener('abort', onAbort);
+}
+
 /**
  * The caller's signal and the attempt's timeout as one signal, unhooked again when the attempt ends:
  * AbortSignal.any would leave an entry on a long-lived caller signal for every attempt (Node 20).
  */
 function joined(callerSignal: AbortSignal, timeout: AbortSignal): { signal: AbortSignal; release(): void } {
   const controller = new AbortController();
-  const onCaller = () => controller.abort(callerSignal.reason);
-  const onTimeout = () => controller.abort(timeout.reason);
-  if (callerSignal.aborted) onCaller();
-  else if (timeout.aborted) onTimeout();
-  callerSignal.addEventListener('abort', onCaller, { once: true });
-  timeout.addEventListener('abort', onTimeout, { once: true });
-  return {
-    signal: controller.signal,
-    release() {
-      callerSignal.removeEventListener('abort', onCaller);
-      timeout.removeEventListener('abort', onTimeout);
-    },
-  };
+  const unhooks = [callerSignal, timeout].map((signal) => listen(signal, () => controller.abort(signal.reason)));
+  return { signal: controller.signal, release: () => unhooks.forEach((unhook) => unhook()) };
 }
 
 export function retryMiddleware(operations: OperationTable, options: ReliabilityOptions): Middleware {
@@ -271,16 +267,14 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      unhook();
       resolve();
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unhook = listen(signal, () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    });
   });
 }
 
