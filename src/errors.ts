@@ -66,7 +66,8 @@ export class UploadRejectedError extends Error {
   }
 }
 
-const secretParameter = /token|key|secret|password|signature|auth/i;
+// `sig` is Azure's SAS signature; `credential` is in AWS's presigned URLs.
+const secretParameter = /token|key|secret|password|signature|auth|credential|^sig$/i;
 
 /**
  * A URL fit for messages and logs: no user info, secret-looking query values redacted, also inside

@@ -42,7 +42,7 @@ function retrySettings(retry: ReliabilityOptions['retry']): Required<RetryOption
   if (!(Number.isInteger(attempts) && attempts >= 1)) {
     throw new TypeError(`retry.attempts must be a whole number >= 1, not ${attempts}`);
   }
-  if (!(maxDelayMs >= 0 && baseDelayMs >= 0)) {
+  if (!(typeof maxDelayMs === 'number' && maxDelayMs >= 0 && typeof baseDelayMs === 'number' && baseDelayMs >= 0)) {
     throw new TypeError(`retry.maxDelayMs and baseDelayMs must be numbers >= 0, not ${maxDelayMs} and ${baseDelayMs}`);
   }
   return { attempts, maxDelayMs, baseDelayMs };
@@ -50,7 +50,7 @@ function retrySettings(retry: ReliabilityOptions['retry']): Required<RetryOption
 
 /** A timeout in milliseconds: more than 0, `Infinity` for none. */
 function checkTimeout(value: number): number {
-  if (!(value > 0)) throw new TypeError(`timeoutMs must be a number > 0 (Infinity for none), not ${value}`);
+  if (!(typeof value === 'number' && value > 0)) throw new TypeError(`timeoutMs must be a number > 0 (Infinity for none), not ${value}`);
   return value;
 }
 
@@ -66,9 +66,8 @@ interface Call {
   /** An unsent copy of a request with a body, for the next attempt. */
   spare: Request | undefined;
   attempts: number;
-  /** The current attempt's timeout, the signal fetch follows, and how to unhook it from the caller's. */
+  /** The current attempt's timeout, and how to unhook the signal fetch follows from the caller's. */
   timeout: AbortSignal;
-  signal: AbortSignal;
   release: (() => void) | undefined;
   settled: boolean;
 }
@@ -89,7 +88,6 @@ function newCall(request: Request, callerSignal: AbortSignal | undefined, timeou
     spare: undefined,
     attempts: 0,
     timeout: undefined!,
-    signal: undefined!,
     release: undefined,
     settled: false,
   };
@@ -113,11 +111,18 @@ CallRequest.prototype = Request.prototype;
 /** What one attempt ended with: an HTTP answer, or a thrown error. */
 type Outcome = { response: Response; error?: undefined } | { error: unknown; response?: undefined };
 
-/** The fetch the clients give openapi-fetch: the real one, told the current attempt's signal. */
+/**
+ * The fetch the clients give openapi-fetch: the real one, told the current attempt's signal. The
+ * caller's signal is joined in only here, when the request is really sent, and unhooked when the
+ * call settles.
+ */
 export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
   return (request: Request) => {
     const call = calls.get(request);
-    return call?.signal ? fetch(request, { signal: call.signal }) : fetch(request);
+    if (!call?.timeout) return fetch(request);
+    let signal = call.timeout;
+    if (call.callerSignal) ({ signal, release: call.release } = joined(call.callerSignal, call.timeout));
+    return fetch(request, { signal });
   };
 }
 
@@ -168,8 +173,6 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     // fetch sends nothing for a caller who has already given up.
     if (!call.callerSignal?.aborted) call.attempts += 1;
     call.timeout = timeoutSignal(call.timeoutMs);
-    if (call.callerSignal) ({ signal: call.signal, release: call.release } = joined(call.callerSignal, call.timeout));
-    else call.signal = call.timeout;
     // fetch consumes a body, so a request that may be sent again keeps an unsent copy.
     call.spare = call.attempts < retry.attempts && request.body !== null ? request.clone() : undefined;
   }

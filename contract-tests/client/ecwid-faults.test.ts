@@ -1,6 +1,7 @@
 // How the Ecwid client behaves when the network or the server misbehaves, driven by a scripted
 // fault server on loopback. Every test counts the requests that reached the server: a write that
 // may have been applied is never sent twice.
+import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import {
   createEcwidClient,
@@ -191,6 +192,22 @@ describe('timeouts and cancellation', () => {
     await expect(getVariation(client, { signal: controller.signal })).rejects.toBeInstanceOf(RequestAbortedError);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(server.seen).toHaveLength(1);
+  });
+
+  test('one long-lived signal across many calls keeps no listener of the client once they settle', async () => {
+    const { client, server } = await clientFacing([serverError, { status: 200, body: variation }, 'hang'], { timeoutMs: 150 });
+    const shutdown = new AbortController();
+    const { signal } = shutdown;
+    expect((await getVariation(client, { signal })).data).toEqual(variation);
+    await expect(getVariation(client, { signal })).rejects.toBeInstanceOf(RequestTimeoutError);
+    const failing = { onRequest: () => Promise.reject(new Error('per-call middleware failed')) };
+    await expect(
+      client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, signal, middleware: [failing] }),
+    ).rejects.toThrow('per-call middleware failed');
+    expect(server.seen.length).toBeGreaterThanOrEqual(3);
+    // undici's own Request for each of the 3 calls follows the signal until it is collected; the
+    // client adds nothing that outlives a call (joining the signal to 5 attempts would leave 5 more).
+    expect(getEventListeners(signal, 'abort').length).toBeLessThanOrEqual(3);
   });
 
   test('a signal aborted before the call sends nothing', async () => {

@@ -20,13 +20,19 @@ test.each([
   [{ retry: { baseDelayMs: Number.NaN } }, /retry.maxDelayMs and baseDelayMs must be numbers >= 0, not 60000 and NaN/],
   [{ timeoutMs: 0 }, /timeoutMs must be a number > 0/],
   [{ timeoutMs: -5 }, /timeoutMs must be a number > 0/],
+  // From plain JavaScript a string would slip past the types.
+  [{ timeoutMs: '50' }, /timeoutMs must be a number > 0 \(Infinity for none\), not 50/],
+  [{ retry: { maxDelayMs: '100' } }, /retry.maxDelayMs and baseDelayMs must be numbers >= 0/],
 ])('%o is refused with a TypeError naming the option', (options, message) => {
-  expect(() => clientWith(options as Partial<EcwidClientOptions>, 'http://127.0.0.1:9')).toThrow(message);
+  const create = () => clientWith(options as Partial<EcwidClientOptions>, 'http://127.0.0.1:9');
+  expect(create).toThrow(TypeError);
+  expect(create).toThrow(message);
 });
 
 test('a per-call timeoutMs that cannot work rejects the call with a TypeError, sending nothing', async () => {
   server = await startFaultServer([{ status: 200, body: variation }]);
   const call = clientWith({}).GET('/products/{productId}/combinations/{combinationId}', { params: { path }, timeoutMs: -1 });
+  await expect(call).rejects.toBeInstanceOf(TypeError);
   await expect(call).rejects.toThrow(/timeoutMs must be a number > 0 \(Infinity for none\), not -1/);
   expect(server.seen).toHaveLength(0);
 });

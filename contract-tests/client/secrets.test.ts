@@ -90,15 +90,15 @@ test('a token given in a query string by mistake is redacted from error URLs', a
   expect(exposed(outcome)).not.toContain(token);
 });
 
-test("a presigned image URL's signature is redacted from error URLs", async () => {
+test.each([
+  ['AWS', 'https://bucket.s3.amazonaws.com/red.jpg?X-Amz-Credential=AKIA&X-Amz-Signature=SIGNATURE'],
+  ['Azure', 'https://acct.blob.core.windows.net/c/red.jpg?sv=2024-01-01&sig=SIGNATURE'],
+])("a presigned image URL's signature (%s) is redacted from error URLs", async (_, template) => {
   server = await startFaultServer(['hang']);
   const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 100, retry: false });
   const signature = 'f00dfeedCANARYsignature';
   const outcome = await client
-    .uploadVariationImageFromUrl({
-      ...path,
-      externalUrl: `https://bucket.s3.amazonaws.com/red.jpg?X-Amz-Credential=AKIA&X-Amz-Signature=${signature}`,
-    })
+    .uploadVariationImageFromUrl({ ...path, externalUrl: template.replace('SIGNATURE', signature) })
     .catch((error: unknown) => error);
   expect((outcome as Error).name).toBe('RequestTimeoutError');
   expect(server.seen[0]!.url).toContain(signature);
