@@ -2,8 +2,7 @@
 // body and a connection cut halfway through can be retried. The same Response object is handed on
 // (status, headers and url intact, and far cheaper than building a new one); its read methods then
 // serve what was already read, to openapi-fetch and to any middleware around the retry middleware.
-
-export type ParseAs = 'json' | 'text' | 'blob' | 'arrayBuffer' | 'stream';
+import type { ParseAs } from 'openapi-fetch';
 
 export async function keepBody(response: Response, parseAs: ParseAs): Promise<void> {
   // A stream is the caller's to read (the attempt's timeout still bounds it), unless it is an error

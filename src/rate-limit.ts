@@ -20,7 +20,7 @@ function retryAfter(value: string | null, now: number): number | undefined {
  */
 export function rateLimitWait(headers: Headers, now = Date.now()): number | undefined {
   const waits = [
-    retryAfter(headers.get('retry-after'), now),
+    retryAfterWait(headers, now),
     number(headers.get('x-retry-after'), 1000),
     number(headers.get('x-rate-limit-time-reset-ms'), 1),
   ].filter((wait): wait is number => wait !== undefined);

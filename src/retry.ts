@@ -5,10 +5,10 @@
 // the middleware's onResponse / onError sends any further ones and hands back the final answer, with
 // its body already read under the attempt's timeout. Middleware around it sees one request and one
 // answer per call, however many attempts it took.
-import type { Middleware } from 'openapi-fetch';
+import type { Middleware, ParseAs } from 'openapi-fetch';
 import { timeoutSignal } from './deadlines.js';
 import { NetworkError, RequestAbortedError, RequestTimeoutError, scrubUrl } from './errors.js';
-import { keepBody, type ParseAs } from './kept-body.js';
+import { keepBody } from './kept-body.js';
 import { findOperation, type OperationInfo, type OperationTable } from './operation.js';
 import { rateLimitWait, retryAfterWait } from './rate-limit.js';
 
@@ -33,7 +33,7 @@ export interface CallOptions {
   timeoutMs?: number;
 }
 
-export const defaultTimeoutMs = 30_000;
+const defaultTimeoutMs = 30_000;
 
 /** The client's retry settings: defaults for what it leaves out, a TypeError for what cannot work. */
 function retrySettings(retry: ReliabilityOptions['retry']): Required<RetryOptions> {
