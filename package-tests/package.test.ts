@@ -3,6 +3,7 @@
 // the shipped declarations, with no `any` let through.
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
@@ -34,6 +35,10 @@ const resolutions = {
   nodenext: { module: 'NodeNext', moduleResolution: 'NodeNext' },
   bundler: { module: 'ESNext', moduleResolution: 'Bundler' },
 };
+
+const errorClasses = Object.entries(await import('../src/errors.js'))
+  .filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error)
+  .map(([name]) => name);
 
 let consumer: Consumer;
 
@@ -71,9 +76,6 @@ test.each(entryPoints)('Node imports %s', async (entry) => {
 });
 
 test('the root entry point exports every client factory (the same functions) and the error classes', async () => {
-  const errorClasses = Object.entries(await import('../src/errors.js'))
-    .filter(([, value]) => typeof value === 'function' && value.prototype instanceof Error)
-    .map(([name]) => name);
   const factories = clients.map(({ client }) => client!);
   const report = JSON.parse(
     await consumer.node(`
@@ -88,6 +90,32 @@ test('the root entry point exports every client factory (the same functions) and
   ) as { same: Record<string, boolean>; errors: string[] };
   expect(report.same).toEqual(Object.fromEntries(factories.map((f) => [f.factory, true])));
   expect(report.errors).toEqual(errorClasses);
+});
+
+test('the error classes keep their names in a minified bundle of the package', async () => {
+  // Bundlers rename classes when they minify; error.name must still say which error it is.
+  await build({
+    stdin: { contents: `export * from '${pkg.name}';`, resolveDir: consumer.dir },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    outfile: join(consumer.dir, 'minified.mjs'),
+    logLevel: 'silent',
+  });
+  const names = JSON.parse(
+    await consumer.node(`
+      const errors = await import('./minified.mjs');
+      const details = { operationId: 'getVariation', method: 'GET', url: 'https://example.com/', attempts: 1 };
+      console.log(JSON.stringify({
+        RequestFailedError: new errors.RequestFailedError('failed', details).name,
+        RequestTimeoutError: new errors.RequestTimeoutError({ ...details, timeoutMs: 5 }).name,
+        RequestAbortedError: new errors.RequestAbortedError(details).name,
+        NetworkError: new errors.NetworkError({ ...details, code: 'ECONNRESET' }).name,
+        UploadRejectedError: new errors.UploadRejectedError('not an image').name,
+      }));`),
+  ) as Record<string, string>;
+  expect(Object.keys(names).sort()).toEqual([...errorClasses].sort());
+  for (const [exported, name] of Object.entries(names)) expect(name, exported).toBe(exported);
 });
 
 describe.each(Object.entries(resolutions))('TypeScript, moduleResolution %s', (_, resolution) => {

@@ -14,56 +14,49 @@ export interface RequestErrorDetails {
 
 /** Base class of every failure where no HTTP answer came back. */
 export class RequestFailedError extends Error {
-  readonly operationId: string;
-  readonly method: string;
-  readonly url: string;
-  readonly attempts: number;
+  declare readonly operationId: string;
+  declare readonly method: string;
+  declare readonly url: string;
+  declare readonly attempts: number;
 
-  constructor(what: string, details: RequestErrorDetails) {
+  // `name` is spelt out because a minifying bundler renames classes, and `new.target.name` with them.
+  constructor(what: string, { cause, ...details }: RequestErrorDetails, name = 'RequestFailedError') {
     super(
       `${details.operationId} (${details.method} ${details.url}) ${what} after ${details.attempts} attempt${details.attempts === 1 ? '' : 's'}`,
-      details.cause === undefined ? undefined : { cause: details.cause },
+      cause === undefined ? undefined : { cause },
     );
-    this.name = new.target.name;
-    this.operationId = details.operationId;
-    this.method = details.method;
-    this.url = details.url;
-    this.attempts = details.attempts;
+    this.name = name;
+    Object.assign(this, details);
   }
 }
 
 /** No answer came within the timeout. */
 export class RequestTimeoutError extends RequestFailedError {
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
   constructor(details: RequestErrorDetails & { timeoutMs: number }) {
-    super(`timed out (${details.timeoutMs} ms)`, details);
-    this.timeoutMs = details.timeoutMs;
+    super(`timed out (${details.timeoutMs} ms)`, details, 'RequestTimeoutError');
   }
 }
 
 /** The caller's AbortSignal fired. */
 export class RequestAbortedError extends RequestFailedError {
   constructor(details: RequestErrorDetails) {
-    super('was aborted by the caller', details);
+    super('was aborted by the caller', details, 'RequestAbortedError');
   }
 }
 
 /** The connection failed: refused, reset, DNS, TLS. */
 export class NetworkError extends RequestFailedError {
   /** The system error code when there is one, e.g. ECONNREFUSED or ECONNRESET. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   constructor(details: RequestErrorDetails & { code: string | undefined }) {
-    super(`failed on the network${details.code ? ` (${details.code})` : ''}`, details);
-    this.code = details.code;
+    super(`failed on the network${details.code ? ` (${details.code})` : ''}`, details, 'NetworkError');
   }
 }
 
 /** An upload refused before any byte was sent: too large, not an image, or a bad URL. */
 export class UploadRejectedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UploadRejectedError';
-  }
+  override name = 'UploadRejectedError';
 }
 
 // `sig` is Azure's SAS signature; `credential` is in AWS's presigned URLs.
