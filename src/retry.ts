@@ -72,8 +72,12 @@ interface Call {
   settled: boolean;
 }
 
-/** The call each request belongs to, from the moment openapi-fetch builds it. */
-const calls = new WeakMap<Request, Call>();
+/**
+ * The call each request belongs to, from the moment openapi-fetch builds it, kept on the request
+ * under a private symbol: a WeakMap cost about 0.5 % of a loopback call in an interleaved benchmark.
+ */
+const callKey = Symbol('call');
+type CallCarrier = Request & { [callKey]?: Call };
 
 /** A call as its Request is built; the retry middleware fills in the rest (`!`) when it sees it. */
 function newCall(request: Request, callerSignal: AbortSignal | undefined, timeoutMs: number | undefined): Call {
@@ -102,7 +106,7 @@ function newCall(request: Request, callerSignal: AbortSignal | undefined, timeou
 export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
   const timeoutMs = init?.timeoutMs === undefined ? undefined : checkTimeout(init.timeoutMs);
   const request = new Request(input, init);
-  calls.set(request, newCall(request, init?.signal ?? undefined, timeoutMs));
+  (request as CallCarrier)[callKey] = newCall(request, init?.signal ?? undefined, timeoutMs);
   return request;
 } as unknown as typeof Request;
 // openapi-fetch checks what middleware returns with `instanceof` this constructor.
@@ -118,7 +122,7 @@ type Outcome = { response: Response; error?: undefined } | { error: unknown; res
  */
 export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
   return (request: Request) => {
-    const call = calls.get(request);
+    const call = (request as CallCarrier)[callKey];
     if (!call?.timeout) return fetch(request);
     let signal = call.timeout;
     if (call.callerSignal) ({ signal, release: call.release } = joined(call.callerSignal, call.timeout));
@@ -185,7 +189,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
   async function sendAgain(call: Call): Promise<Outcome> {
     const request = call.spare ?? call.request;
     send(call, request);
-    calls.set(request, call);
+    (request as CallCarrier)[callKey] = call;
     try {
       return { response: await call.fetch(request) };
     } catch (error) {
@@ -237,17 +241,17 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
   }
 
   const callFor = (request: Request) => {
-    const call = calls.get(request);
+    const call = (request as CallCarrier)[callKey];
     return call && !call.settled ? call : undefined;
   };
 
   return {
     onRequest({ request, schemaPath, options: { fetch, parseAs } }) {
-      let call = calls.get(request);
+      let call = (request as CallCarrier)[callKey];
       if (call === undefined) {
         // Another middleware built this request: its signal follows the call's, so listen to it.
         call = newCall(request, request.signal, undefined);
-        calls.set(request, call);
+        (request as CallCarrier)[callKey] = call;
       }
       call.operation = findOperation(operations, request.method, schemaPath);
       call.timeoutMs ??= clientTimeoutMs;
