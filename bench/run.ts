@@ -32,6 +32,11 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+function permutations<T>(items: T[]): T[][] {
+  if (items.length <= 1) return [items];
+  return items.flatMap((item, i) => permutations(items.filter((_, j) => j !== i)).map((rest) => [item, ...rest]));
+}
+
 async function timed(request: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await request();
@@ -71,10 +76,11 @@ try {
   const names = Object.keys(contenders) as (keyof typeof contenders)[];
   const times = { raw: [] as number[], bare: [] as number[], ours: [] as number[] };
 
+  // Every order in turn, so that each contender follows each other one equally often: whoever runs
+  // just before finds the shared fetch code warm or cold.
+  const orders = permutations(names);
   for (let round = 0; round < warmup + rounds; round += 1) {
-    // Rotate who goes first, so no contender always follows the same one.
-    for (let i = 0; i < names.length; i += 1) {
-      const name = names[(round + i) % names.length]!;
+    for (const name of orders[round % orders.length]!) {
       const elapsed = await timed(contenders[name]);
       if (round >= warmup) times[name].push(elapsed);
     }
