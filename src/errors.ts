@@ -5,7 +5,7 @@
 export interface RequestErrorDetails {
   operationId: string;
   method: string;
-  /** The request URL without user info and with secret-looking query values redacted. */
+  /** The request URL without its query and user info, where secrets could sit. */
   url: string;
   /** How many times the request was sent: 1 when it was not retried, 0 when the caller had already aborted. */
   attempts: number;
@@ -59,20 +59,12 @@ export class UploadRejectedError extends Error {
   override name = 'UploadRejectedError';
 }
 
-// `sig` is Azure's SAS signature; `credential` is in AWS's presigned URLs.
-const secretParameter = /token|key|secret|password|signature|auth|credential|^sig$/i;
-
 /**
- * A URL fit for messages and logs: no user info, secret-looking query values redacted, also inside
- * a query value that is itself a URL (Ecwid's `externalUrl` may be a presigned link).
+ * A URL fit for messages and logs: scheme, host and path only. The query is dropped rather than
+ * redacted by name, since a secret can sit in any parameter (a presigned `externalUrl` carries its
+ * signature under names no list foresees), and so is any user info.
  */
-export function scrubUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.username = '';
-  parsed.password = '';
-  for (const [name, value] of [...parsed.searchParams]) {
-    if (secretParameter.test(name)) parsed.searchParams.set(name, 'REDACTED');
-    else if (/^https?:\/\//i.test(value) && URL.canParse(value)) parsed.searchParams.set(name, scrubUrl(value));
-  }
-  return parsed.toString();
+export function errorUrl(url: string): string {
+  const { origin, pathname } = new URL(url);
+  return origin + pathname;
 }

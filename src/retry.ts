@@ -7,7 +7,7 @@
 // answer per call, however many attempts it took.
 import type { Middleware, ParseAs } from 'openapi-fetch';
 import { timeoutSignal } from './deadlines.js';
-import { NetworkError, RequestAbortedError, RequestTimeoutError, scrubUrl } from './errors.js';
+import { NetworkError, RequestAbortedError, RequestTimeoutError, errorUrl } from './errors.js';
 import { keepBody } from './kept-body.js';
 import { findOperation, type OperationInfo, type OperationTable } from './operation.js';
 import { rateLimitWait, retryAfterWait } from './rate-limit.js';
@@ -181,11 +181,6 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     call.spare = call.attempts < retry.attempts && request.body !== null ? request.clone() : undefined;
   }
 
-  function endAttempt(call: Call): void {
-    call.release?.();
-    call.release = undefined;
-  }
-
   async function sendAgain(call: Call): Promise<Outcome> {
     const request = call.spare ?? call.request;
     send(call, request);
@@ -201,7 +196,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     const details = {
       operationId: call.operation.operationId,
       method: call.request.method,
-      url: scrubUrl(call.request.url),
+      url: errorUrl(call.request.url),
       attempts: call.attempts,
     };
     if (call.callerSignal?.aborted) return new RequestAbortedError(details);
@@ -210,23 +205,25 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
   }
 
   /** Follows one call from its first outcome to the answer it returns, or the error it throws. */
-  async function settle(call: Call, first: Outcome): Promise<Response> {
-    let outcome = first;
+  async function settle(call: Call, outcome: Outcome): Promise<Response> {
     for (;;) {
       let wait = retryDelay(call, outcome);
       if (outcome.response && wait === undefined) {
         try {
           await keepBody(outcome.response, call.parseAs);
-          endAttempt(call);
-          call.settled = true;
-          return outcome.response;
         } catch (error) {
           // Cut off or timed out while the body came: as good as no answer.
           outcome = { error };
           wait = retryDelay(call, outcome);
         }
       }
-      endAttempt(call);
+      // The attempt is over: unhook its signal from the caller's.
+      call.release?.();
+      call.release = undefined;
+      if (outcome.response && wait === undefined) {
+        call.settled = true;
+        return outcome.response;
+      }
       // Release the connection of an answer that is being replaced.
       outcome.response?.body?.cancel().catch(() => {});
       try {
