@@ -10,11 +10,6 @@ export const MiB = 1024 * 1024;
 // after "RIFF" and a four-byte size).
 const imageSignature = /^(?:\xff\xd8\xff|\x89PNG\r\n\x1a\n|GIF8|RIFF[^]{4}WEBP)/;
 
-async function head(image: ImageBytes, length: number): Promise<Uint8Array> {
-  if (image instanceof Blob) return new Uint8Array(await image.slice(0, length).arrayBuffer());
-  return new Uint8Array(image instanceof Uint8Array ? image.subarray(0, length) : image.slice(0, length));
-}
-
 /**
  * Rejects bytes over `maxBytes` or that are not a GIF, JPEG, PNG or WebP image, judged by their
  * magic number whatever the declared content type says.
@@ -24,7 +19,8 @@ export async function checkImage(image: ImageBytes, maxBytes: number, vendorLimi
   if (size > maxBytes) {
     throw new UploadRejectedError(`image is ${size} bytes; ${vendorLimit} (${maxBytes} bytes)`);
   }
-  if (!imageSignature.test(String.fromCharCode(...(await head(image, 12))))) {
+  const first = new Uint8Array(image instanceof Blob ? await image.slice(0, 12).arrayBuffer() : image.slice(0, 12));
+  if (!imageSignature.test(String.fromCharCode(...first))) {
     throw new UploadRejectedError('image is not a GIF, JPEG, PNG or WebP file (checked by its first bytes)');
   }
 }
