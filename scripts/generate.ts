@@ -40,11 +40,12 @@ function operationTable(bundled: string): string {
       .map((method) => {
         const { operationId, 'x-safe-to-retry': safeToRetry } = item[method]!;
         if (typeof safeToRetry !== 'boolean') throw new Error(`${operationId} has no x-safe-to-retry`);
-        return `    ${method.toUpperCase()}: { operationId: '${operationId}', safeToRetry: ${safeToRetry} },`;
+        return `    ${method.toUpperCase()}: ['${operationId}', ${safeToRetry}],`;
       });
     return `  '${path}': {\n${methods.join('\n')}\n  },`;
   });
-  return `${banner}// Keyed by schema path, then method, as openapi-fetch's middleware sees a request.
+  return `${banner}// Keyed by schema path, then method, as openapi-fetch's middleware sees a request:
+// [operationId, x-safe-to-retry].
 import type { OperationTable } from '../src/operation.js';
 
 export const operationTable = {

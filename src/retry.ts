@@ -164,12 +164,12 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
       // A 429 was not processed, so any operation may be sent again; a 5xx only a safe one.
       if (status === 429) wait = rateLimitWait(headers) ?? backoff(call.attempts);
       // BigCommerce's rate-limit headers come on every answer; only Retry-After speaks to a 5xx.
-      else if (status >= 500 && call.operation.safeToRetry) wait = retryAfterWait(headers) ?? backoff(call.attempts);
+      else if (status >= 500 && call.operation[1]) wait = retryAfterWait(headers) ?? backoff(call.attempts);
       else return undefined;
       return wait <= retry.maxDelayMs ? wait : undefined;
     }
     // Refused: nothing reached the server, so even a create may be sent again.
-    if (errorCode(outcome.error) === 'ECONNREFUSED' || call.operation.safeToRetry) return backoff(call.attempts);
+    if (errorCode(outcome.error) === 'ECONNREFUSED' || call.operation[1]) return backoff(call.attempts);
     return undefined;
   }
 
@@ -194,7 +194,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
 
   function failure(call: Call, error: unknown): Error {
     const details = {
-      operationId: call.operation.operationId,
+      operationId: call.operation[0],
       method: call.request.method,
       url: errorUrl(call.request.url),
       attempts: call.attempts,
