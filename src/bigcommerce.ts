@@ -56,7 +56,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     },
     /** Uploads an image file as the variant's image (multipart `image_file`), replacing any it has. */
     async uploadVariantImageFile({ productId, variantId, file, filename, contentType }: UploadVariantImageFile) {
-      await checkImage(file, 1 * MiB, 'BigCommerce accepts image files up to 1 MB');
+      await checkImage(file, MiB, 'BigCommerce accepts image files up to 1 MB');
       const form = new FormData();
       form.append('image_file', new Blob([file as BlobPart], { type: contentType }), filename);
       return client.POST(imagePath, {

@@ -25,7 +25,7 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
     baseUrl,
     Request: CallRequest,
     fetch: fetchWithAttemptSignal(options.fetch),
-    ...(querySerializer && { querySerializer }),
+    querySerializer,
   });
   const retry = retryMiddleware(operations, options);
   client.use(setHeaders(vendor.headers), retry);

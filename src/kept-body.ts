@@ -17,7 +17,8 @@ export async function keepBody(response: Response, parseAs: ParseAs): Promise<vo
     return;
   }
   const bytes = await response.arrayBuffer();
-  response.arrayBuffer = async () => bytes.slice(0);
-  response.blob = async () => new Blob([bytes], { type: response.headers.get('content-type') ?? '' });
   response.clone = () => new Response(bytes.slice(0), response);
+  response.arrayBuffer = async () => bytes.slice(0);
+  // A copy's blob() takes its type from the Content-Type header, as the original's would.
+  response.blob = () => response.clone().blob();
 }

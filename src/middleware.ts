@@ -15,7 +15,7 @@ export function setHeaders(headers: Record<string, string>): Middleware {
 
 /** Rejects an empty credential up front: a request without it can only fail, and later. */
 export function requireCredential(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') {
+  if (!(typeof value === 'string' && value.trim())) {
     throw new TypeError(`${name} must be a non-empty string`);
   }
   return value;

@@ -37,8 +37,8 @@ const defaultTimeoutMs = 30_000;
 
 /** The client's retry settings: defaults for what it leaves out, a TypeError for what cannot work. */
 function retrySettings(retry: ReliabilityOptions['retry']): Required<RetryOptions> {
-  if (retry === false) return { attempts: 1, maxDelayMs: 0, baseDelayMs: 0 };
-  const { attempts = 3, maxDelayMs = 60_000, baseDelayMs = 500 } = retry ?? {};
+  // `false`: one attempt, so the delays never apply.
+  const { attempts = 3, maxDelayMs = 60_000, baseDelayMs = 500 } = retry === false ? { attempts: 1 } : (retry ?? {});
   if (!(Number.isInteger(attempts) && attempts >= 1)) {
     throw new TypeError(`retry.attempts must be a whole number >= 1, not ${attempts}`);
   }
@@ -283,11 +283,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** The system error code (ECONNREFUSED, ECONNRESET, ...) somewhere in fetch's cause chain. */
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 5; depth += 1) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === 'string') return code;
-    current = cause;
-  }
-  return undefined;
+function errorCode(error: unknown, depth = 5): string | undefined {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: unknown };
+  return typeof code === 'string' ? code : depth ? errorCode(cause, depth - 1) : undefined;
 }

@@ -106,7 +106,13 @@ describe("openapi-fetch's parseAs works as without the middleware", () => {
 
   test.each([
     ['text', async (data: unknown) => JSON.parse(data as string)],
-    ['blob', async (data: unknown) => JSON.parse(await (data as Blob).text())],
+    [
+      'blob',
+      async (data: unknown) => {
+        expect((data as Blob).type).toMatch(/^application\/json/);
+        return JSON.parse(await (data as Blob).text());
+      },
+    ],
     ['arrayBuffer', async (data: unknown) => JSON.parse(new TextDecoder().decode(data as ArrayBuffer))],
     ['stream', async (data: unknown) => JSON.parse(await new Response(data as ReadableStream).text())],
   ] as const)('parseAs: %s', async (parseAs, decode) => {
