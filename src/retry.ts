@@ -87,7 +87,7 @@ function newCall(request: Request, callerSignal: AbortSignal | undefined, timeou
     timeoutMs: timeoutMs!,
     callerSignal,
     fetch: undefined!,
-    parseAs: 'json',
+    parseAs: undefined!,
     request,
     spare: undefined,
     attempts: 0,
@@ -104,9 +104,8 @@ function newCall(request: Request, callerSignal: AbortSignal | undefined, timeou
  * a Request subclass measured slower than this.)
  */
 export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
-  const timeoutMs = init?.timeoutMs === undefined ? undefined : checkTimeout(init.timeoutMs);
   const request = new Request(input, init);
-  (request as CallCarrier)[callKey] = newCall(request, init?.signal ?? undefined, timeoutMs);
+  (request as CallCarrier)[callKey] = newCall(request, init?.signal ?? undefined, init?.timeoutMs);
   return request;
 } as unknown as typeof Request;
 // openapi-fetch checks what middleware returns with `instanceof` this constructor.
@@ -251,7 +250,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
         (request as CallCarrier)[callKey] = call;
       }
       call.operation = findOperation(operations, request.method, schemaPath);
-      call.timeoutMs ??= clientTimeoutMs;
+      call.timeoutMs = checkTimeout(call.timeoutMs ?? clientTimeoutMs);
       call.fetch = fetch;
       call.parseAs = parseAs;
       send(call, request);
