@@ -38,7 +38,7 @@ function openWindow(ms: number, now: number): Window {
   open.set(ms, window);
   const timer = setTimeout(() => {
     if (open.get(ms) === window) open.delete(ms);
-    window.controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError'));
+    window.controller.abort(new DOMException(`timed out (${ms} ms)`, 'TimeoutError'));
   }, ms + length);
   // A timeout never keeps a process alive by itself: the request it guards does, while it lasts.
   (timer as { unref?: () => void }).unref?.();
