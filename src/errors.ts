@@ -1,6 +1,6 @@
 // Errors for failures that are not HTTP answers. HTTP error answers stay in openapi-fetch's
 // `{ error, response }` form, typed per operation. Nothing here ever holds a credential: requests
-// carry tokens only in headers, and URLs are scrubbed before they are stored.
+// carry tokens only in headers, and a URL keeps no query or user info once it is in an error.
 
 export interface RequestErrorDetails {
   operationId: string;
