@@ -15,7 +15,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/ecwid.js';
 import type * as Clients from '../src/index.js';
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 3000);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 10_000);
 const warmup = 300;
 const token = 'secret_bench';
 const path = { productId: 692730761, combinationId: 422488528 };
