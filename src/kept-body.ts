@@ -6,9 +6,9 @@ import type { ParseAs } from 'openapi-fetch';
 
 export async function keepBody(response: Response, parseAs: ParseAs): Promise<void> {
   // A stream is the caller's to read (the attempt's timeout still bounds it), unless it is an error
-  // answer: openapi-fetch reads those as text whatever parseAs says. An answer without a body reads
-  // as empty, as it would without the middleware.
-  if (parseAs === 'stream' && response.ok) return;
+  // answer: openapi-fetch reads those as text whatever parseAs says. An answer without a body (204,
+  // 304) is left as it is: a Response with those statuses cannot be given even an empty body.
+  if (response.body === null || (parseAs === 'stream' && response.ok)) return;
   // openapi-fetch reads error answers and JSON as text.
   if (parseAs === 'json' || parseAs === 'text' || !response.ok) {
     const text = await response.text();

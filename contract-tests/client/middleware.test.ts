@@ -3,7 +3,7 @@
 // typed error — however many attempts the call took. Bodies are read by then, and still readable.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
-import { createEcwidClient, type EcwidClientOptions, RequestTimeoutError } from '../../src/index.js';
+import { createBigCommerceClient, createEcwidClient, type EcwidClientOptions, RequestTimeoutError } from '../../src/index.js';
 import { ecwidServerError, variation, variationPath } from '../fixtures/index.js';
 import { facingFaults } from '../support/facing-faults.js';
 
@@ -12,6 +12,10 @@ const serverError = ecwidServerError;
 
 const clientFacing = facingFaults((baseUrl, options: Partial<EcwidClientOptions> = {}) =>
   createEcwidClient({ storeId: 1003, token: 'secret_mw', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
+);
+
+const bigCommerceFacing = facingFaults((baseUrl) =>
+  createBigCommerceClient({ storeHash: 'abc123', accessToken: 'secret_mw', baseUrl }),
 );
 
 /** A middleware that writes down what it sees. */
@@ -125,6 +129,27 @@ describe("openapi-fetch's parseAs works as without the middleware", () => {
     expect(await decode(data)).toEqual(variation);
   });
 });
+
+test.each(['json', 'text', 'blob', 'arrayBuffer', 'stream'] as const)(
+  'an answer without a body (a 204 on delete) reads as without the middleware, parseAs: %s',
+  async (parseAs) => {
+    const { client } = await bigCommerceFacing([{ status: 204 }]);
+    const bodies: string[] = [];
+    client.use({
+      async onResponse({ response }) {
+        bodies.push(await response.clone().text());
+      },
+    });
+    const { data, error, response } = await client.DELETE('/catalog/products/{product_id}/variants/{variant_id}', {
+      params: { path: { product_id: 174, variant_id: 382 } },
+      parseAs,
+    });
+    expect(response.status).toBe(204);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
+    expect(bodies).toEqual(['']);
+  },
+);
 
 describe('middleware that changes the request', () => {
   test('may return the request it changed, as in openapi-fetch’s docs', async () => {
