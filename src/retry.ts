@@ -104,8 +104,10 @@ function newCall(request: Request, callerSignal: AbortSignal | undefined, timeou
  * a Request subclass measured slower than this.)
  */
 export const CallRequest = function CallRequest(input: RequestInfo | URL, init?: RequestInit & CallOptions) {
+  // Checked here, before any middleware runs, so that a bad value never gets as far as a request.
+  const timeoutMs = init?.timeoutMs === undefined ? undefined : checkTimeout(init.timeoutMs);
   const request = new Request(input, init);
-  (request as CallCarrier)[callKey] = newCall(request, init?.signal ?? undefined, init?.timeoutMs);
+  (request as CallCarrier)[callKey] = newCall(request, init?.signal ?? undefined, timeoutMs);
   return request;
 } as unknown as typeof Request;
 // openapi-fetch checks what middleware returns with `instanceof` this constructor.
@@ -250,7 +252,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
         (request as CallCarrier)[callKey] = call;
       }
       call.operation = findOperation(operations, request.method, schemaPath);
-      call.timeoutMs = checkTimeout(call.timeoutMs ?? clientTimeoutMs);
+      call.timeoutMs ??= clientTimeoutMs;
       call.fetch = fetch;
       call.parseAs = parseAs;
       send(call, request);

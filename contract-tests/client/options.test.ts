@@ -37,6 +37,21 @@ test('a per-call timeoutMs that cannot work rejects the call with a TypeError, s
   expect(server.seen).toHaveLength(0);
 });
 
+test.each([null, 0, '50'])(
+  'a per-call timeoutMs of %o is refused before any middleware, even one that replaces the request',
+  async (timeoutMs) => {
+    server = await startFaultServer([{ status: 200, body: variation }]);
+    const client = clientWith({});
+    client.use({ onRequest: ({ request }) => new Request(request) });
+    const call = client.GET('/products/{productId}/combinations/{combinationId}', {
+      params: { path },
+      timeoutMs: timeoutMs as number,
+    });
+    await expect(call).rejects.toBeInstanceOf(TypeError);
+    expect(server.seen).toHaveLength(0);
+  },
+);
+
 test('options left undefined take their defaults: three attempts for a safe call', async () => {
   server = await startFaultServer([serverError]);
   const client = clientWith({ retry: { attempts: undefined, baseDelayMs: 1 }, timeoutMs: undefined });
