@@ -5,24 +5,19 @@ import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import {
   createEcwidClient,
-  type EcwidClientOptions,
   NetworkError,
   RequestAbortedError,
   RequestTimeoutError,
 } from '../../src/index.js';
 import { ecwidServerError, jpeg, variation, variationPath } from '../fixtures/index.js';
+import { createVariation, ecwidClient, getVariation } from '../support/ecwid-client.js';
 import { facingFaults } from '../support/facing-faults.js';
 import { freePort } from '../../scripts/prism.js';
 
 const path = variationPath;
 const serverError = ecwidServerError;
 
-const clientFacing = facingFaults((baseUrl, options: Partial<EcwidClientOptions> = {}) =>
-  createEcwidClient({ storeId: 1003, token: 'secret_faults', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
-);
-
-const getVariation = (client: ReturnType<typeof createEcwidClient>, init: { signal?: AbortSignal } = {}) =>
-  client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, ...init });
+const clientFacing = facingFaults(ecwidClient);
 
 describe('rate limits (429): honoured, then retried for any operation', () => {
   test('waits the Retry-After seconds, then the create goes through once', async () => {
@@ -30,10 +25,7 @@ describe('rate limits (429): honoured, then retried for any operation', () => {
       { status: 429, headers: { 'Retry-After': '1' }, body: { errorCode: 'RATE_LIMITED' } },
       { status: 200, body: { id: 42 } },
     ]);
-    const { data } = await client.POST('/products/{productId}/combinations', {
-      params: { path: { productId: path.productId } },
-      body: { options: [{ name: 'Size', value: 'L' }] },
-    });
+    const { data } = await createVariation(client);
     expect(data).toEqual({ id: 42 });
     expect(server.seen).toHaveLength(2);
     expect(server.seen[1]!.at - server.seen[0]!.at).toBeGreaterThanOrEqual(1000);
@@ -79,14 +71,7 @@ describe('server errors (5xx): retried only where the spec says it is safe', () 
   });
 
   test.each([
-    [
-      'createVariation',
-      (client: ReturnType<typeof createEcwidClient>) =>
-        client.POST('/products/{productId}/combinations', {
-          params: { path: { productId: path.productId } },
-          body: { options: [{ name: 'Size', value: 'L' }] },
-        }),
-    ],
+    ['createVariation', createVariation],
     [
       'adjustVariationInventory (a PUT, but a delta)',
       (client: ReturnType<typeof createEcwidClient>) =>
@@ -126,10 +111,7 @@ describe('connection failures', () => {
 
   test('a reset mid-response on a create rejects with NetworkError after one request', async () => {
     const { client, server } = await clientFacing(['reset-mid-response', { status: 200, body: { id: 1 } }]);
-    const call = client.POST('/products/{productId}/combinations', {
-      params: { path: { productId: path.productId } },
-      body: { options: [{ name: 'Size', value: 'L' }] },
-    });
+    const call = createVariation(client);
     await expect(call).rejects.toBeInstanceOf(NetworkError);
     await expect(call).rejects.toMatchObject({ operationId: 'createVariation', method: 'POST', attempts: 1 });
     expect(server.seen).toHaveLength(1);
@@ -143,10 +125,7 @@ describe('connection failures', () => {
       baseUrl: `http://127.0.0.1:${port}`,
       retry: { attempts: 3, baseDelayMs: 1 },
     });
-    const call = client.POST('/products/{productId}/combinations', {
-      params: { path: { productId: path.productId } },
-      body: { options: [{ name: 'Size', value: 'L' }] },
-    });
+    const call = createVariation(client);
     await expect(call).rejects.toBeInstanceOf(NetworkError);
     await expect(call).rejects.toMatchObject({ code: 'ECONNREFUSED', attempts: 3 });
   });
@@ -170,10 +149,7 @@ describe('timeouts and cancellation', () => {
 
   test('a timed-out create is not sent again', async () => {
     const { client, server } = await clientFacing(['hang'], { timeoutMs: 200 });
-    const call = client.POST('/products/{productId}/combinations', {
-      params: { path: { productId: path.productId } },
-      body: { options: [{ name: 'Size', value: 'L' }] },
-    });
+    const call = createVariation(client);
     await expect(call).rejects.toMatchObject({ name: 'RequestTimeoutError', timeoutMs: 200, attempts: 1 });
     expect(server.seen).toHaveLength(1);
   });

@@ -3,16 +3,15 @@
 // typed error — however many attempts the call took. Bodies are read by then, and still readable.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
-import { createBigCommerceClient, createEcwidClient, type EcwidClientOptions, RequestTimeoutError } from '../../src/index.js';
+import { createBigCommerceClient, RequestTimeoutError } from '../../src/index.js';
 import { ecwidServerError, variation, variationPath } from '../fixtures/index.js';
+import { createVariation, ecwidClient, getVariation } from '../support/ecwid-client.js';
 import { facingFaults } from '../support/facing-faults.js';
 
 const path = variationPath;
 const serverError = ecwidServerError;
 
-const clientFacing = facingFaults((baseUrl, options: Partial<EcwidClientOptions> = {}) =>
-  createEcwidClient({ storeId: 1003, token: 'secret_mw', baseUrl, retry: { baseDelayMs: 5 }, ...options }),
-);
+const clientFacing = facingFaults(ecwidClient);
 
 const bigCommerceFacing = facingFaults((baseUrl) =>
   createBigCommerceClient({ storeHash: 'abc123', accessToken: 'secret_mw', baseUrl }),
@@ -36,9 +35,6 @@ function recorder() {
   };
   return { seen, middleware };
 }
-
-const getVariation = (client: ReturnType<typeof createEcwidClient>) =>
-  client.GET('/products/{productId}/combinations/{combinationId}', { params: { path } });
 
 describe('middleware added with client.use()', () => {
   test('sees one request and the final answer of a retried call', async () => {
@@ -87,10 +83,7 @@ describe('the answer body is read under the timeout', () => {
 
   test('a create whose body stops halfway rejects with RequestTimeoutError after one request', async () => {
     const { client, server } = await clientFacing(['stall-mid-response', { status: 200, body: { id: 1 } }], { timeoutMs: 200 });
-    const call = client.POST('/products/{productId}/combinations', {
-      params: { path: { productId: path.productId } },
-      body: { options: [{ name: 'Size', value: 'L' }] },
-    });
+    const call = createVariation(client);
     await expect(call).rejects.toMatchObject({ name: 'RequestTimeoutError', operationId: 'createVariation', attempts: 1 });
     expect(server.seen).toHaveLength(1);
   });

@@ -1,11 +1,8 @@
 // The reliability options: what they default to, what they refuse, and the edges of timeoutMs.
 import { afterEach, expect, test } from 'vitest';
 import { createEcwidClient, type EcwidClientOptions } from '../../src/index.js';
-import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
-
-const path = { productId: 8392837, combinationId: 463737373 };
-const variation = { id: 463737373, sku: 'TSHIRT-L' };
-const serverError: Fault = { status: 503, body: { errorCode: 'INTERNAL_ERROR' } };
+import { ecwidServerError as serverError, variation, variationPath as path } from '../fixtures/index.js';
+import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 
 let server: FaultServer | undefined;
 afterEach(() => server?.close());
