@@ -119,7 +119,7 @@ type Outcome = { response: Response; error?: undefined } | { error: unknown; res
 /**
  * The fetch the clients give openapi-fetch: the real one, told the current attempt's signal. The
  * caller's signal is joined in only here, when the request is really sent, and unhooked when the
- * call settles.
+ * attempt ends.
  */
 export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
   return (request: Request) => {
