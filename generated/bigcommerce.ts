@@ -171,8 +171,9 @@ export interface components {
          *     and `calculated_weight` are the values that are actually in effect.
          *
          *     The schema is open: BigCommerce adds fields without notice and clients must ignore unknown
-         *     ones. The request bodies (`ProductVariantCreate`, `ProductVariantUpdate`) repeat the
-         *     definitions of the writable fields with the same bounds; a change here must be made there too.
+         *     ones. The request bodies (`ProductVariantCreate`, `ProductVariantUpdate`) repeat these
+         *     definitions with the same bounds, the read-only members included (accepted there and ignored,
+         *     so that a fetched variant can be sent back); a change here must be made there too.
          */
         ProductVariant: {
             /** @description ID of the variant, assigned by BigCommerce. Read-only. */
