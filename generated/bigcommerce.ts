@@ -76,6 +76,11 @@ export interface paths {
          *     body again gives the same result: the operation is safe to retry. A variant's option values
          *     cannot be changed; delete it and create another instead.
          *
+         *     A variant read with `getProductVariant` can be sent back whole, changed or not: BigCommerce
+         *     answers `200` and ignores the read-only members (`id`, `sku_id`, `calculated_price`,
+         *     `calculated_weight`, `map_price`, `option_values`), as independent clients rely on (see the
+         *     request schema for the sources).
+         *
          *     `207` means the other fields were saved but the inventory values were not.
          */
         put: operations["updateProductVariant"];
@@ -123,14 +128,16 @@ export interface paths {
          *
          *     - `application/json` with `image_url`: BigCommerce downloads a GIF, JPEG or PNG of at most
          *       8 MB from that public URL;
-         *     - `multipart/form-data` with an `image_file` part holding the file itself, at most 1 MB.
+         *     - `multipart/form-data` with an `image_file` part holding the file itself, at most 1 MB (or
+         *       with an `image_url` field, the one field of BigCommerce's own multipart schema).
          *
          *     Either way the answer holds the URL of the stored copy. BigCommerce's reference marks the body
          *     optional and its multipart schema lacks `image_file`; here the body is required (without one
-         *     of the two fields there is no image) and `image_file` is declared.
+         *     of the two fields there is no image) and `image_file` is declared beside `image_url`.
          *
          *     Errors: `400` when the image could not be downloaded, `422` for a form post without
-         *     `image_file` or an unsupported file type, and `500` (not `413`) for a file over 1 MB.
+         *     `image_file` (or `image_url`) or an unsupported file type, and `500` (not `413`) for a file
+         *     over 1 MB.
          *
          *     Not safe to retry automatically: each call stores a new copy of the image and, after a lost
          *     response, a repeat may replace an image set in the meantime.
@@ -164,8 +171,9 @@ export interface components {
          *     and `calculated_weight` are the values that are actually in effect.
          *
          *     The schema is open: BigCommerce adds fields without notice and clients must ignore unknown
-         *     ones. The request bodies (`ProductVariantCreate`, `ProductVariantUpdate`) repeat the
-         *     definitions of the writable fields with the same bounds; a change here must be made there too.
+         *     ones. The request bodies (`ProductVariantCreate`, `ProductVariantUpdate`) repeat these
+         *     definitions with the same bounds, the read-only members included (accepted there and ignored,
+         *     so that a fetched variant can be sent back); a change here must be made there too.
          */
         ProductVariant: {
             /** @description ID of the variant, assigned by BigCommerce. Read-only. */
@@ -208,10 +216,12 @@ export interface components {
             retail_price?: number | null;
             /**
              * @description Minimum advertised price. Not part of BigCommerce's variant schema, yet present in its
-             *     response examples, as `0` in one and as an empty object `{}` in others; captured responses
-             *     from stores show `null`. It is declared here, read-only and with every one of those forms
-             *     allowed, so that the vendor's examples and real answers validate. Treat anything other than
-             *     a number as "not set", and do not send it (the request bodies reject it).
+             *     response examples, as `0` in one and as an empty object `{}` in others; responses captured
+             *     from stores show `null` and `0` (aligent/bigcommerce-v3-api-php-client,
+             *     `tests/BigCommerce/responses/catalog__products__variants__get_all.json`, line 12, and
+             *     `catalog__products__get_all.json`, line 89). Every one of those forms is allowed. Treat
+             *     anything other than a number as "not set". Request bodies accept it too, so that a fetched
+             *     variant can be sent back; `include_fields` and `exclude_fields` accept its name.
              */
             map_price?: number | null | Record<string, never>;
             /**
@@ -225,8 +235,13 @@ export interface components {
              * @description Weight of the variant; with `null` the product's weight applies.
              */
             weight?: number | null;
-            /** @description The weight in effect for the variant (its own or the product's). Read-only. */
-            calculated_weight?: number;
+            /**
+             * @description The weight in effect for the variant (its own or the product's). Read-only. BigCommerce's
+             *     schema types it as a number; `null` is allowed as well because Fusionary.BigCommerceApi
+             *     reads it as nullable (`Fusionary.BigCommerce/Types/BcProductVariant.cs`, line 12) while it
+             *     reads `calculated_price` as required.
+             */
+            calculated_weight?: number | null;
             /**
              * Format: double
              * @description Width used in shipping calculations; with `null` the product's width applies.
@@ -340,13 +355,26 @@ export interface components {
         /**
          * @description Reference to an existing option value of the product, as sent when creating a variant.
          *
-         *     `id` and `option_id` are required: they identify the option value, which must already exist
-         *     (created with the product variant option endpoints; the vendor's create description sends
-         *     readers there to obtain the values). BigCommerce's schema marks `option_display_name` and `label`
-         *     with its private `x-required: [post]` extension instead, but that marker sits on the object it
-         *     shares with responses, carries no standard meaning, and the two names do not identify a value on
-         *     their own. They are therefore accepted but optional; when sent they must match the existing
-         *     option and value.
+         *     `id` and `option_id` are required: they identify the option value, which must already exist.
+         *     The evidence:
+         *
+         *     - BigCommerce's create description sends readers to the product variant option endpoints to
+         *       obtain the option values for this request, i.e. the values are created there first and
+         *       referenced here by their IDs.
+         *     - The names-only form (`option_display_name` plus `label`, no IDs) is documented for creating a
+         *       product together with its variants (`POST /catalog/products`), not for this endpoint. In
+         *       bigcommerce/api issue 71 a client sending names-only values for a new value of an existing
+         *       product could not attach the variant; the value had to exist first.
+         *     - Independent clients send the IDs: Fusionary.BigCommerceApi's `BcProductVariantOptionValue`
+         *       (`Fusionary.BigCommerce/Types/BcProductVariantOptionValue.cs`, lines 5 and 23) always
+         *       serialises `id` and `option_id`, and Space48/bigcommerce-api-js types the item for this
+         *       POST as `{id, option_id}` (`productVariantOptionValue_Post` in
+         *       `src/internal/reference/generated/catalog.v3.ts`, line 1918).
+         *
+         *     BigCommerce's schema marks `option_display_name` and `label` with its private
+         *     `x-required: [post]` extension instead, but that marker sits on the object it shares with
+         *     responses, carries no standard meaning, and the two names do not identify a value on their
+         *     own. They are therefore accepted but optional; a variant fetched and sent back carries them.
          */
         ProductVariantOptionValueInput: {
             /** @description ID of the option value. */
@@ -364,16 +392,21 @@ export interface components {
          *     this document replaces with standard `required`). The vendor's extension also lists
          *     `product_id`; it is optional here because the product is already named in the URL.
          *
-         *     Read-only fields (`id`, `sku_id`, `calculated_price`, `calculated_weight`, `map_price`) and any
-         *     other unknown member are rejected. A product holds at most 600 SKUs; a SKU already used in the
-         *     store, or a second variant with the same option values, is refused with `409`.
+         *     The read-only members of a variant (`id`, `sku_id`, `calculated_price`, `calculated_weight`,
+         *     `map_price`) are accepted and ignored, so that a variant read from one product can be sent to
+         *     create its copy, as model-based clients do; they are not marked `readOnly`, because Prism strips
+         *     `readOnly` properties from a request schema and would then refuse them as unknown. Any member no
+         *     source knows is refused: a misspelt field that BigCommerce would silently drop. A product holds
+         *     at most 600 SKUs; a SKU already used in the store, or a second variant with the same option
+         *     values, is refused with `409`.
          */
         ProductVariantCreate: {
             /** @description SKU of the new variant, 1 to 255 characters. */
             sku: string;
             /**
              * @description The existing option values that make up the variant, one per variant option of the
-             *     product. BigCommerce sets no minimum length in its schema.
+             *     product, each named by `id` and `option_id` (see the item schema for the evidence).
+             *     BigCommerce sets no minimum length in its schema.
              */
             option_values: components["schemas"]["ProductVariantOptionValueInput"][];
             /** @description ID of the product; if sent it must be the `product_id` of the URL. */
@@ -454,12 +487,46 @@ export interface components {
             inventory_warning_level?: number | null;
             /** @description Warehouse location (bin) of the variant. */
             bin_picking_number?: string | null;
+            /**
+             * @description Read-only: BigCommerce assigns the ID and ignores one sent here. Declared because BigCommerce's
+             *     create description lists `id` among this request's read-only fields, and because clients
+             *     create variants from a model that carries it (aligent/bigcommerce-v3-api-php-client,
+             *     `ProductVariant.php`, line 9).
+             */
+            id?: number;
+            /**
+             * @description Read-only (the v2 SKU ID BigCommerce assigns); ignored. aligent/bigcommerce-v3-api-php-client
+             *     creates variants from the same `ProductVariant` model it reads into
+             *     (`src/BigCommerce/Api/Catalog/Products/VariantsApi.php`, line 42; `ProductVariant.php`,
+             *     line 12), so a copied variant carries it.
+             */
+            sku_id?: number | null;
+            /**
+             * Format: double
+             * @description Read-only (BigCommerce computes it); ignored. Carried by a copied variant: aligent's
+             *     `ProductVariant` model, which its create sends (`ProductVariant.php`, line 14).
+             */
+            calculated_price?: number;
+            /**
+             * @description Read-only (the weight in effect); ignored. Carried by a copied variant: aligent's
+             *     `ProductVariant` model (`ProductVariant.php`, line 35).
+             */
+            calculated_weight?: number | null;
+            /**
+             * @description Minimum advertised price. Not in BigCommerce's variant schema (its examples show `{}` and
+             *     `0`), so whether a variant stores a value sent here is undocumented; on products it is a
+             *     writable number. Accepted in the forms responses use, since aligent's `ProductVariant`
+             *     model, which its create sends, has it as a nullable number (`ProductVariant.php`, line 15).
+             */
+            map_price?: number | null | Record<string, never>;
         };
         /**
          * @description Metadata of a single-object response. Empty today (`{}`); kept open because BigCommerce may add
-         *     members.
+         *     members. `null` is allowed as well: a single-variant response kept as a test fixture by
+         *     aligent/bigcommerce-v3-api-php-client carries `"meta": null`
+         *     (`tests/BigCommerce/responses/catalog__products__variants__384__get.json`, line 38).
          */
-        EmptyMeta: Record<string, never>;
+        EmptyMeta: Record<string, never> | null;
         /** @description Envelope of a single variant. */
         ProductVariantResponse: {
             data: components["schemas"]["ProductVariant"];
@@ -475,14 +542,41 @@ export interface components {
             meta?: components["schemas"]["CollectionMeta"];
         };
         /**
+         * @description One option value as a fetched variant carries it, sent back in an update body. BigCommerce
+         *     ignores `option_values` on update: it answers `200` and keeps the variant's option values as
+         *     they were (bigcommerce/api issue 56, where a maintainer confirmed they cannot be changed). The
+         *     members are therefore all optional here; the object stays closed so that a misspelt member
+         *     name is still caught.
+         */
+        ProductVariantOptionValueRoundTrip: {
+            /** @description ID of the option value. */
+            id?: number;
+            /** @description ID of the variant option the value belongs to. */
+            option_id?: number;
+            /** @description Storefront name of the option, for example `Color`. */
+            option_display_name?: string;
+            /** @description Storefront text of the value, for example `Black`. */
+            label?: string;
+        };
+        /**
          * @description Fields for changing a variant. Only the fields sent change; the others keep their value, so
          *     sending the same body twice leaves the variant as sending it once. No field is required: the
          *     vendor's update schema marks `product_id` and `sku` with `x-required: [post]`, which concerns
          *     creation only.
          *
-         *     A variant's option values cannot be changed (BigCommerce's update schema has no
-         *     `option_values`; delete the variant and create a new one instead). Read-only fields and unknown
-         *     members are rejected.
+         *     A variant fetched with a read and sent back whole is accepted, as BigCommerce accepts it: its
+         *     update schema is not closed, and it answers `200` to such a body, ignoring the read-only members
+         *     (bigcommerce/api issue 56). Independent clients do exactly this: aligent/bigcommerce-v3-api-php-client
+         *     sends its `ProductVariant` model, filled from a read, on update
+         *     (`src/BigCommerce/Api/Catalog/Products/VariantsApi.php`, line 47), and Fusionary.BigCommerceApi's
+         *     update body (`BcProductVariantPut`) always carries `option_values`. The read-only members (`id`,
+         *     `sku_id`, `calculated_price`, `calculated_weight`, `map_price`, `option_values`) are therefore
+         *     declared and described as ignored; they are not marked `readOnly`, because Prism strips
+         *     `readOnly` properties from a request schema and would then refuse them as unknown.
+         *
+         *     A variant's option values cannot be changed (delete the variant and create a new one instead):
+         *     `option_values` sent here are ignored. Any member no source knows is refused: a misspelt field
+         *     that BigCommerce would silently drop.
          */
         ProductVariantUpdate: {
             /** @description New SKU, 1 to 255 characters; a SKU already used in the store is refused with `409`. */
@@ -565,27 +659,94 @@ export interface components {
             inventory_warning_level?: number | null;
             /** @description Warehouse location (bin) of the variant. */
             bin_picking_number?: string | null;
+            /**
+             * @description ID of the variant, as a fetched variant carries it. Read-only: BigCommerce ignores it (the URL
+             *     names the variant). Sent by bigcommerce/api issue 56's round trip (answered `200`),
+             *     Fusionary.BigCommerceApi (`Fusionary.BigCommerce/Types/BcProductVariantPut.cs`, line 7) and
+             *     aligent/bigcommerce-v3-api-php-client
+             *     (`src/BigCommerce/ResourceModels/Catalog/Product/ProductVariant.php`, line 9).
+             */
+            id?: number;
+            /**
+             * @description ID of the SKU in the v2 API, as a fetched variant carries it. Read-only: BigCommerce ignores
+             *     it. Sent back by aligent/bigcommerce-v3-api-php-client (`ProductVariant.php`, line 12), whose
+             *     update serialises every member of the fetched model.
+             */
+            sku_id?: number | null;
+            /**
+             * Format: double
+             * @description Storefront price as BigCommerce computed it, as a fetched variant carries it. Read-only:
+             *     BigCommerce recomputes it and ignores the value sent. Sent back by Fusionary.BigCommerceApi
+             *     (`Fusionary.BigCommerce/Types/BcProductVariant.cs`, line 10) and
+             *     aligent/bigcommerce-v3-api-php-client (`ProductVariant.php`, line 14).
+             */
+            calculated_price?: number;
+            /**
+             * @description Weight in effect, as a fetched variant carries it. Read-only: BigCommerce ignores it. Sent
+             *     back by Fusionary.BigCommerceApi (`BcProductVariant.cs`, line 12, nullable there) and
+             *     aligent/bigcommerce-v3-api-php-client (`ProductVariant.php`, line 35).
+             */
+            calculated_weight?: number | null;
+            /**
+             * @description Minimum advertised price, as a fetched variant carries it. BigCommerce's variant schema does
+             *     not list it (its examples do, as `{}` and `0`), so whether a variant stores a value sent here
+             *     is undocumented; on products it is a writable number. Accepted in the forms responses use, so
+             *     that a fetched variant can be sent back: aligent/bigcommerce-v3-api-php-client types it as a
+             *     nullable number (`ProductVariant.php`, line 15) and sends it back on update.
+             */
+            map_price?: number | null | Record<string, never>;
+            /**
+             * @description The option values of a fetched variant. Ignored: BigCommerce answers `200` and keeps the
+             *     variant's option values (bigcommerce/api issue 56, where a maintainer said they cannot be
+             *     changed). Fusionary.BigCommerceApi always sends the list on update
+             *     (`Fusionary.BigCommerce/Types/BcProductVariantPost.cs`, lines 88-92, inherited by
+             *     `BcProductVariantPut`).
+             */
+            option_values?: components["schemas"]["ProductVariantOptionValueRoundTrip"][];
         };
         /** @description Set the variant image from a file BigCommerce downloads. */
         VariantImageFromUrl: {
             /**
-             * Format: uri
              * @description Publicly reachable URL of a GIF, JPEG or PNG file of at most 8 MB. A host that blocks
              *     BigCommerce's download gets `400`.
+             *
+             *     A plain string, as BigCommerce's schema types it, without `format: uri`: BigCommerce judges
+             *     the address by trying to download it (a failure is the documented `400`), not by a syntax
+             *     check, so a URL that a strict RFC 3986 check would refuse (an unencoded space, say) may
+             *     still work there. The mock must not refuse what the store might accept. This project's
+             *     client checks the URL itself before sending (an absolute http(s) URL).
              */
             image_url: string;
         };
         /**
-         * @description Set the variant image from an uploaded file. BigCommerce's own multipart schema lists only
-         *     `image_url`, although its description requires the `image_file` form part for uploads; this
-         *     document declares `image_file` (a form post without it gets `422`) and sends URLs as JSON.
+         * @description Set the variant image with a form post: an uploaded file in `image_file`, or a URL in
+         *     `image_url` for BigCommerce to download.
+         *
+         *     BigCommerce's sources disagree here. Its multipart schema lists only `image_url`; its
+         *     description names `image_file` as the form-post field (files of at most 1 MB), and its `422`
+         *     answer is documented for "a missing `image_file`". Both fields are therefore declared and a
+         *     form must carry at least one: `image_url` because the vendor's own multipart schema has it (a
+         *     mock refusing it would be stricter than the vendor's document), `image_file` because the
+         *     description requires it for uploads. A form with neither gets `422`. This project's client
+         *     sends files as `image_file` and URLs as JSON, the two forms every source agrees on.
          */
         VariantImageUpload: {
             /**
-             * @description The image file (GIF, JPEG or PNG) of at most 1 MB. A larger file is answered with `500`, not
-             *     `413`; an unsupported file type with `422`.
+             * @description The image file (GIF, JPEG or PNG) of at most 1 MB. A larger file is answered with `500`,
+             *     not `413`; an unsupported file type with `422`.
              */
             image_file: string;
+            /**
+             * @description A URL sent beside the file. Which of the two BigCommerce uses then is not documented;
+             *     send one or the other.
+             */
+            image_url?: string;
+        } | {
+            /**
+             * @description Publicly reachable URL of a GIF, JPEG or PNG file of at most 8 MB, as in the JSON body (a
+             *     plain string, see there why). The only field of BigCommerce's own multipart schema.
+             */
+            image_url: string;
         };
         /** @description The variant image as stored. */
         VariantImage: {
@@ -775,26 +936,34 @@ export interface components {
         /**
          * @description Comma-separated list of variant fields to return, for example `sku,price,inventory_level`.
          *     The variant's `id` always comes back as well; every other field not named is left out of the
-         *     answer, so a client using this parameter must not rely on other fields being present. The
-         *     allowed names are the variant fields BigCommerce documents (`map_price`, which the vendor does
-         *     not document, is not among them).
+         *     answer, so a client using this parameter must not rely on other fields being present.
+         *
+         *     The allowed names are every variant field a source knows: the fields of BigCommerce's variant
+         *     schema plus `map_price`, which its examples and real stores return (see the variant schema).
+         *     BigCommerce's own parameter takes any string; this document keeps a closed list on purpose, as
+         *     it does for request bodies: a name no source knows is a typo that BigCommerce would silently
+         *     skip (the field would just be missing from the answer), and catching it is what the mock is
+         *     for. The list mirrors the variant schema's fields and must grow with it when BigCommerce adds
+         *     one.
          * @example [
          *       "sku",
          *       "price",
          *       "inventory_level"
          *     ]
          */
-        IncludeFields: ("id" | "product_id" | "sku" | "sku_id" | "option_values" | "price" | "calculated_price" | "sale_price" | "retail_price" | "cost_price" | "weight" | "calculated_weight" | "width" | "height" | "depth" | "is_free_shipping" | "fixed_cost_shipping_price" | "purchasing_disabled" | "purchasing_disabled_message" | "image_url" | "upc" | "mpn" | "gtin" | "inventory_level" | "inventory_warning_level" | "bin_picking_number")[];
+        IncludeFields: ("id" | "product_id" | "sku" | "sku_id" | "option_values" | "price" | "calculated_price" | "map_price" | "sale_price" | "retail_price" | "cost_price" | "weight" | "calculated_weight" | "width" | "height" | "depth" | "is_free_shipping" | "fixed_cost_shipping_price" | "purchasing_disabled" | "purchasing_disabled_message" | "image_url" | "upc" | "mpn" | "gtin" | "inventory_level" | "inventory_warning_level" | "bin_picking_number")[];
         /**
          * @description Comma-separated list of variant fields to leave out of the answer, for example
-         *     `option_values,image_url`. The `id` cannot be excluded and is therefore not an allowed value.
-         *     Clients using this parameter must not rely on the excluded fields being present.
+         *     `option_values,image_url`. Clients using this parameter must not rely on the excluded fields
+         *     being present. The allowed names are the same closed list as for `include_fields` (see there
+         *     why it is closed). `id` is among them although it cannot be excluded: BigCommerce documents
+         *     that the ID always comes back, i.e. it ignores that name rather than refusing the request.
          * @example [
          *       "option_values",
          *       "image_url"
          *     ]
          */
-        ExcludeFields: ("product_id" | "sku" | "sku_id" | "option_values" | "price" | "calculated_price" | "sale_price" | "retail_price" | "cost_price" | "weight" | "calculated_weight" | "width" | "height" | "depth" | "is_free_shipping" | "fixed_cost_shipping_price" | "purchasing_disabled" | "purchasing_disabled_message" | "image_url" | "upc" | "mpn" | "gtin" | "inventory_level" | "inventory_warning_level" | "bin_picking_number")[];
+        ExcludeFields: ("id" | "product_id" | "sku" | "sku_id" | "option_values" | "price" | "calculated_price" | "map_price" | "sale_price" | "retail_price" | "cost_price" | "weight" | "calculated_weight" | "width" | "height" | "depth" | "is_free_shipping" | "fixed_cost_shipping_price" | "purchasing_disabled" | "purchasing_disabled_message" | "image_url" | "upc" | "mpn" | "gtin" | "inventory_level" | "inventory_warning_level" | "bin_picking_number")[];
         /**
          * @description Number of the page to return, counting from 1. The page size is set with `limit`; the
          *     response's `meta.pagination` tells how many pages there are.
@@ -855,9 +1024,15 @@ export interface operations {
                 /**
                  * @description Comma-separated list of variant fields to return, for example `sku,price,inventory_level`.
                  *     The variant's `id` always comes back as well; every other field not named is left out of the
-                 *     answer, so a client using this parameter must not rely on other fields being present. The
-                 *     allowed names are the variant fields BigCommerce documents (`map_price`, which the vendor does
-                 *     not document, is not among them).
+                 *     answer, so a client using this parameter must not rely on other fields being present.
+                 *
+                 *     The allowed names are every variant field a source knows: the fields of BigCommerce's variant
+                 *     schema plus `map_price`, which its examples and real stores return (see the variant schema).
+                 *     BigCommerce's own parameter takes any string; this document keeps a closed list on purpose, as
+                 *     it does for request bodies: a name no source knows is a typo that BigCommerce would silently
+                 *     skip (the field would just be missing from the answer), and catching it is what the mock is
+                 *     for. The list mirrors the variant schema's fields and must grow with it when BigCommerce adds
+                 *     one.
                  * @example [
                  *       "sku",
                  *       "price",
@@ -867,8 +1042,10 @@ export interface operations {
                 include_fields?: components["parameters"]["IncludeFields"];
                 /**
                  * @description Comma-separated list of variant fields to leave out of the answer, for example
-                 *     `option_values,image_url`. The `id` cannot be excluded and is therefore not an allowed value.
-                 *     Clients using this parameter must not rely on the excluded fields being present.
+                 *     `option_values,image_url`. Clients using this parameter must not rely on the excluded fields
+                 *     being present. The allowed names are the same closed list as for `include_fields` (see there
+                 *     why it is closed). `id` is among them although it cannot be excluded: BigCommerce documents
+                 *     that the ID always comes back, i.e. it ignores that name rather than refusing the request.
                  * @example [
                  *       "option_values",
                  *       "image_url"
@@ -970,9 +1147,15 @@ export interface operations {
                 /**
                  * @description Comma-separated list of variant fields to return, for example `sku,price,inventory_level`.
                  *     The variant's `id` always comes back as well; every other field not named is left out of the
-                 *     answer, so a client using this parameter must not rely on other fields being present. The
-                 *     allowed names are the variant fields BigCommerce documents (`map_price`, which the vendor does
-                 *     not document, is not among them).
+                 *     answer, so a client using this parameter must not rely on other fields being present.
+                 *
+                 *     The allowed names are every variant field a source knows: the fields of BigCommerce's variant
+                 *     schema plus `map_price`, which its examples and real stores return (see the variant schema).
+                 *     BigCommerce's own parameter takes any string; this document keeps a closed list on purpose, as
+                 *     it does for request bodies: a name no source knows is a typo that BigCommerce would silently
+                 *     skip (the field would just be missing from the answer), and catching it is what the mock is
+                 *     for. The list mirrors the variant schema's fields and must grow with it when BigCommerce adds
+                 *     one.
                  * @example [
                  *       "sku",
                  *       "price",
@@ -982,8 +1165,10 @@ export interface operations {
                 include_fields?: components["parameters"]["IncludeFields"];
                 /**
                  * @description Comma-separated list of variant fields to leave out of the answer, for example
-                 *     `option_values,image_url`. The `id` cannot be excluded and is therefore not an allowed value.
-                 *     Clients using this parameter must not rely on the excluded fields being present.
+                 *     `option_values,image_url`. Clients using this parameter must not rely on the excluded fields
+                 *     being present. The allowed names are the same closed list as for `include_fields` (see there
+                 *     why it is closed). `id` is among them although it cannot be excluded: BigCommerce documents
+                 *     that the ID always comes back, i.e. it ignores that name rather than refusing the request.
                  * @example [
                  *       "option_values",
                  *       "image_url"

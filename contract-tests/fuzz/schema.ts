@@ -7,6 +7,7 @@ export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'a
 export interface Schema {
   $ref?: string;
   allOf?: Schema[];
+  anyOf?: Schema[];
   type?: JsonType | JsonType[];
   enum?: unknown[];
   const?: unknown;
