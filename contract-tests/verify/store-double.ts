@@ -17,6 +17,8 @@ export interface DoubleOptions {
   drift?: boolean;
   /** `METHOD /path-pattern` keys (e.g. `PUT inventory`) answered with a documented 500 instead. */
   failOn?: string[];
+  /** `METHOD last-path-segment` keys whose request is carried out but whose answer is cut off. */
+  cutAnswerTo?: string[];
   /** Runs before each request is answered: a test may hold an answer back or note its arrival. */
   beforeAnswer?: (request: { method: string; path: string }) => Promise<void> | void;
 }
@@ -52,7 +54,7 @@ function send(response: ServerResponse, status: number, body?: unknown, headers:
 }
 
 export async function startStoreDouble(options: DoubleOptions): Promise<StoreDouble> {
-  const { vendor, token, drift = false, failOn = [] } = options;
+  const { vendor, token, drift = false, failOn = [], cutAnswerTo = [] } = options;
   const variations = new Map(existing(vendor).map((v) => [v.id, v]));
   const seen: StoreDouble['seen'] = [];
   let nextId = 500;
@@ -150,8 +152,15 @@ export async function startStoreDouble(options: DoubleOptions): Promise<StoreDou
     seen.push({ method, url: request.url! });
     const parts = url.pathname.split('/').slice(1);
     await options.beforeAnswer?.({ method, path: url.pathname });
-    const failing = failOn.find((key) => key === `${method} ${parts.at(-1)}`);
-    if (failing) {
+    const key = `${method} ${parts.at(-1)}`;
+    if (cutAnswerTo.includes(key)) {
+      // The request takes effect; the connection drops before any answer.
+      response.writeHead = (() => {
+        request.socket.destroy();
+        return { end() {} };
+      }) as never;
+    }
+    if (failOn.includes(key)) {
       return send(response, 500, vendor === 'ecwid' ? { errorMessage: 'Internal error', errorCode: 'INTERNAL_ERROR' } : { status: 500, title: 'Internal error' });
     }
     await (vendor === 'ecwid' ? ecwid : bigcommerce)(method, parts, url, request, response);

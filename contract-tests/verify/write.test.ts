@@ -64,6 +64,17 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) 
     await expectNoToken(outcome);
   });
 
+  test('the answer to the create is lost: the run finds what it created by its SKU and deletes it, exit 2', async () => {
+    store = await startStoreDouble({ vendor, token, productId, cutAnswerTo: [vendor === 'ecwid' ? 'POST combinations' : 'POST variants'] });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.checks.at(-1)).toMatch(/^ok {3}delete(Variation 200|ProductVariant 204): delete (variation|variant) 500, which this run created$/);
+    expect(outcome.stderr).toMatch(/^verify: store unreachable: .*create(Variation|ProductVariant).*\n$/);
+    expect(outcome.code).toBe(2);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
   test('interrupted while a step is under way: that step ends, cleanup runs, exit 2', async () => {
     const signals = new EventEmitter();
     store = await startStoreDouble({
