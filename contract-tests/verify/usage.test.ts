@@ -27,6 +27,7 @@ describe('verify exits 2 with a one-line reason', () => {
     expect(outcome.code).toBe(2);
     expect(outcome.stderr.split('\n')[0]).toBe(reason);
     expect(outcome.stdout).toBe('');
+    await expectNoToken(outcome);
   });
 
   test.each([
