@@ -5,15 +5,14 @@ import type { BigCommerceClient } from '../bigcommerce.js';
 import {
   beforeStep,
   deleteCreated,
+  getEachAndOneMissing,
   isId,
   type Ledger,
-  maxGets,
   maxPages,
   pageSize,
   requireListed,
   requireStep,
   testImage,
-  unusedId,
   type VendorPlan,
 } from './plan.js';
 import { type Session, StepFailed } from './session.js';
@@ -57,14 +56,8 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
   return {
     async read() {
       const found = (await listAll(`list the variants of product ${productId}`)).map((v) => v?.id).filter(isId);
-      for (const id of found.slice(0, maxGets)) {
-        await session.check('getProductVariant', `get variant ${id}`, 'success', () =>
-          client.GET('/catalog/products/{product_id}/variants/{variant_id}', variant(id)),
-        );
-      }
-      const missing = unusedId(found);
-      await session.check('getProductVariant', `get variant ${missing}, which does not exist`, 'any', () =>
-        client.GET('/catalog/products/{product_id}/variants/{variant_id}', variant(missing)),
+      await getEachAndOneMissing(session, 'getProductVariant', 'variant', found, (id) =>
+        client.GET('/catalog/products/{product_id}/variants/{variant_id}', variant(id)),
       );
       await listPage(1, 'list the variants with a wrong token', wrongTokenClient);
     },

@@ -4,13 +4,12 @@ import type { EcwidClient } from '../ecwid.js';
 import {
   beforeStep,
   deleteCreated,
+  getEachAndOneMissing,
   isId,
   type Ledger,
-  maxGets,
   requireListed,
   requireStep,
   testImage,
-  unusedId,
   type VendorPlan,
 } from './plan.js';
 import { type Session, StepFailed } from './session.js';
@@ -35,14 +34,8 @@ export function ecwidPlan(session: Session, { client, wrongTokenClient, productI
       const listed = await session.check('listVariations', `list the variations of product ${productId}`, 'success', () => list());
       requireListed(listed.ok, listed.status, 'listVariations', productId);
       const found = ids(listed.body);
-      for (const id of found.slice(0, maxGets)) {
-        await session.check('getVariation', `get variation ${id}`, 'success', () =>
-          client.GET('/products/{productId}/combinations/{combinationId}', variation(id)),
-        );
-      }
-      const missing = unusedId(found);
-      await session.check('getVariation', `get variation ${missing}, which does not exist`, 'any', () =>
-        client.GET('/products/{productId}/combinations/{combinationId}', variation(missing)),
+      await getEachAndOneMissing(session, 'getVariation', 'variation', found, (id) =>
+        client.GET('/products/{productId}/combinations/{combinationId}', variation(id)),
       );
       await session.check('listVariations', 'list the variations with a wrong token', 'any', () => list(wrongTokenClient));
     },

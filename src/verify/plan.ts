@@ -54,6 +54,19 @@ export function unusedId(ids: number[]): number {
   return id;
 }
 
+/** Gets each listed ID (the first maxGets of them), then one that does not exist. */
+export async function getEachAndOneMissing(
+  session: Session,
+  operationId: string,
+  noun: string,
+  found: number[],
+  get: (id: number) => Promise<{ response: Response }>,
+): Promise<void> {
+  for (const id of found.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
+  const missing = unusedId(found);
+  await session.check(operationId, `get ${noun} ${missing}, which does not exist`, 'any', () => get(missing));
+}
+
 /** Throws before a write step when the run was interrupted, so that cleanup starts at once. */
 export function beforeStep(session: Session): void {
   if (session.interruptedBy) throw new StepFailed(`interrupted by ${session.interruptedBy}`);
