@@ -19,13 +19,15 @@ export interface DoubleOptions {
   failOn?: string[];
   /** `METHOD last-path-segment` keys whose request is carried out but whose answer is cut off. */
   cutAnswerTo?: string[];
+  /** Answers this many first requests with the vendor's 429 (Ecwid: wait 1 s; BigCommerce: 300 ms), as a busy store would. */
+  rateLimited?: number;
   /** Runs before each request is answered: a test may hold an answer back or note its arrival. */
   beforeAnswer?: (request: { method: string; path: string }) => Promise<void> | void;
 }
 
 export interface StoreDouble extends Listening {
-  /** Every request: method and path with query. */
-  seen: { method: string; url: string }[];
+  /** Every request: method, path with query, and when it came (ms since the epoch). */
+  seen: { method: string; url: string; at: number }[];
   /** The product's variations/variants, by ID. */
   variations: Map<number, Variation>;
 }
@@ -149,9 +151,14 @@ export async function startStoreDouble(options: DoubleOptions): Promise<StoreDou
   const server = createServer(async (request, response) => {
     const method = request.method!;
     const url = new URL(request.url!, origin);
-    seen.push({ method, url: request.url! });
+    seen.push({ method, url: request.url!, at: Date.now() });
     const parts = url.pathname.split('/').slice(1);
     await options.beforeAnswer?.({ method, path: url.pathname });
+    if (seen.length <= (options.rateLimited ?? 0)) {
+      return vendor === 'ecwid'
+        ? send(response, 429, { errorMessage: 'Too many requests', errorCode: 'RATE_LIMITED' }, { 'Retry-After': '1' })
+        : send(response, 429, { status: 429, title: 'Too many requests' }, { 'X-Retry-After': '0', 'X-Rate-Limit-Time-Reset-Ms': '300' });
+    }
     const key = `${method} ${parts.at(-1)}`;
     if (cutAnswerTo.includes(key)) {
       // The request takes effect; the connection drops before any answer.
