@@ -22,8 +22,9 @@ const expected: Record<Vendor, { drift: string[]; notes: string[] }> = {
   bigcommerce: {
     drift: [
       'getProductVariants 200 /data/0/price: must be number or null, got "12.50"',
-      'getProductVariants 200 /meta/pagination/total: must be integer, got "3"',
-      'getProductVariants 200 /meta/pagination/total: must be integer, got "3"',
+      // Both pages: the walk follows a page count sent as a string, and reports it.
+      'getProductVariants 200 /meta/pagination/total_pages: must be integer, got "2"',
+      'getProductVariants 200 /meta/pagination/total_pages: must be integer, got "2"',
       ...[0, 1, 2].flatMap(() => ['getProductVariant 200 /meta: is required, missing', 'getProductVariant 200 /data/sku: must be string, got 42']),
       'getProductVariant 400: status 400 is not documented for getProductVariant (documented: 200, 401, 403, 404, 429)',
     ],

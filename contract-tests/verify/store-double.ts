@@ -120,7 +120,8 @@ export async function startStoreDouble(options: DoubleOptions): Promise<StoreDou
         const page = Number(url.searchParams.get('page') ?? 1);
         const all = [...variations.values()];
         const data = all.slice((page - 1) * perPage, page * perPage).map((v, i) => (drift && page === 1 && i === 0 ? { ...v, price: '12.50' } : v));
-        const pagination = { total: drift ? String(all.length) : all.length, count: data.length, per_page: perPage, current_page: page, total_pages: Math.ceil(all.length / perPage), links: { current: `?page=${page}&limit=${perPage}` } };
+        const totalPages = Math.ceil(all.length / perPage);
+        const pagination = { total: all.length, count: data.length, per_page: perPage, current_page: page, total_pages: drift ? String(totalPages) : totalPages, links: { current: `?page=${page}&limit=${perPage}` } };
         return send(response, 200, { data, meta: { pagination } }, rateHeaders);
       }
       const body = JSON.parse((await readBody(request)).toString()) as Record<string, unknown>;

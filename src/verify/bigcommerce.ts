@@ -31,6 +31,9 @@ interface Page {
   meta?: { pagination?: { current_page?: unknown; total_pages?: unknown } };
 }
 
+const pageNumber = (value: unknown) =>
+  typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+
 export function bigCommercePlan(session: Session, { client, wrongTokenClient, productId, options, imageUrl }: BigCommercePlanOptions): VendorPlan {
   const listPage = (page: number, description: string, on = client) =>
     session.check('getProductVariants', description, on === client ? 'success' : 'any', () =>
@@ -46,9 +49,12 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       requireListed(answer.ok, answer.status, 'getProductVariants', productId);
       const { data, meta } = (answer.body ?? {}) as Page;
       if (Array.isArray(data)) variants.push(...data);
-      const { current_page: current, total_pages: total } = meta?.pagination ?? {};
+      // Strict in what it reports, lenient in what it follows: a page number sent as a string has
+      // already been reported as a violation, and the walk still reaches every page.
+      const current = pageNumber(meta?.pagination?.current_page);
+      const total = pageNumber(meta?.pagination?.total_pages);
       // A page that does not say where it is (or says it is not the page asked for) ends the walk.
-      if (!(current === page && typeof total === 'number' && current < total)) break;
+      if (!(current === page && total !== undefined && current < total)) break;
     }
     return variants;
   }
