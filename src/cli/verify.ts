@@ -39,16 +39,21 @@ const credentials: Record<ApiName, { store: string; token: string }> = {
 
 function createPlan(session: Session, options: VerifyOptions, store: string, token: string): VendorPlan {
   const { productId, baseUrl, options: optionValues, imageUrl } = options;
+  // The wrong-token probe goes through a client of its own, built the same way.
   if (options.api === 'ecwid') {
-    const [client, wrongTokenClient] = [token, wrongToken].map((t) => createEcwidClient({ storeId: store, token: t, baseUrl }));
-    client!.use(session.middleware);
-    wrongTokenClient!.use(session.middleware);
+    const [client, wrongTokenClient] = [token, wrongToken].map((t) => observed(session, createEcwidClient({ storeId: store, token: t, baseUrl })));
     return ecwidPlan(session, { client: client!, wrongTokenClient: wrongTokenClient!, productId, options: optionValues, imageUrl });
   }
-  const [client, wrongTokenClient] = [token, wrongToken].map((t) => createBigCommerceClient({ storeHash: store, accessToken: t, baseUrl }));
-  client!.use(session.middleware);
-  wrongTokenClient!.use(session.middleware);
+  const [client, wrongTokenClient] = [token, wrongToken].map((t) =>
+    observed(session, createBigCommerceClient({ storeHash: store, accessToken: t, baseUrl })),
+  );
   return bigCommercePlan(session, { client: client!, wrongTokenClient: wrongTokenClient!, productId, options: optionValues, imageUrl });
+}
+
+/** The client, with the session's middleware seeing every final answer. */
+function observed<Client extends { use(middleware: Session['middleware']): void }>(session: Session, client: Client): Client {
+  client.use(session.middleware);
+  return client;
 }
 
 /** The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup. */
@@ -123,17 +128,18 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
   const say = (line: string) => io.stderr(redact(line));
 
   const report = new Report(out);
-  const session = createSession(loadSpec(options.api), report);
-  const plan = createPlan(session, options, store, token);
   const ledger = newLedger();
+  let session: Session | undefined;
   let reason: string | undefined;
   try {
+    session = createSession(loadSpec(options.api), report);
+    const plan = createPlan(session, options, store, token);
     await plan.read();
     if (options.write) await writeAndCleanUp(session, plan, ledger, io, say);
   } catch (error) {
     reason = error instanceof CannotRun ? error.message : `stopped: ${error instanceof Error ? error.message : String(error)}`;
   }
-  if (session.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
+  if (session?.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
   else if (options.write && (ledger.leftovers.length > 0 || ledger.unconfirmed)) say(`verify: ${leftoverText(ledger)}`);
 
   out(report.summary());
