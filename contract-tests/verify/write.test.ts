@@ -110,6 +110,8 @@ test('the command, sent SIGINT mid-run, deletes what it created before it exits'
       }
     },
   });
+  // Node with tsx's loader, one process: `npx tsx` would put npm and tsx's own runner between the
+  // signal and the command.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args('ecwid', store.url)], {
     env: { ...process.env, ...env('ecwid', false) },
     stdio: ['ignore', 'pipe', 'pipe'],
