@@ -1,8 +1,9 @@
 // Reads a bundled spec from generated/ and lists what the sandbox, the docs index and the docs tests
 // need from it: info, operations and security schemes. Only the fields used here are typed.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from './apis.js';
+import { followRef, readBundledDocument } from '../src/verify/bundled-document.js';
+
+// Shared with `commerce-variants verify`, which ships: the reader lives in src/.
+export { at, followRef, readBundledDocument, refTokens } from '../src/verify/bundled-document.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
@@ -58,25 +59,7 @@ export interface Operation {
   jsonBodyExample: unknown;
 }
 
-/** The bundled spec as JSON; each reader types the part it uses. */
-export function readBundledDocument<T = unknown>(apiName: string): T {
-  return JSON.parse(readFileSync(join(projectRoot, 'generated', `${apiName}.openapi.json`), 'utf8')) as T;
-}
-
 export const readBundledSpec = (apiName: string) => readBundledDocument<BundledSpec>(apiName);
-
-/** The tokens of a local JSON pointer such as `#/components/schemas/Variation`. */
-export function refTokens(ref: string): string[] {
-  if (!ref.startsWith('#/')) throw new Error(`only local $ref is supported, not ${ref}`);
-  return ref.slice(2).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-/** The node at a JSON pointer's tokens. */
-export const at = <T>(document: object, tokens: string[]): T =>
-  tokens.reduce<any>((node, token) => node[token], document) as T;
-
-/** Follows a local `$ref` and returns the object it points to. */
-export const followRef = <T>(document: object, ref: string): T => at<T>(document, refTokens(ref));
 
 /** Follows `$ref`s until the node is not one. */
 function resolve<T>(spec: BundledSpec, node: T & { $ref?: string }): T {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/// <reference types="node" />
 // The `commerce-variants` command: one subcommand per job, each in its own module, loaded only when
 // asked for, so that `mock` never loads the validator and `verify` never looks for Prism.
 const usage = `usage: commerce-variants <command> ...

@@ -1,5 +1,158 @@
-// `commerce-variants verify`: not built yet.
-export async function run(_args: string[]): Promise<number> {
-  console.error('commerce-variants verify: not implemented yet');
-  return 2;
+/// <reference types="node" />
+// `commerce-variants verify <api> --product ID …`: checks a store (or any base URL) against the
+// bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
+// passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
+import { writeFile } from 'node:fs/promises';
+import { createBigCommerceClient } from '../bigcommerce.js';
+import { createEcwidClient } from '../ecwid.js';
+import { type ApiName, parseArgs, usage, UsageError, type VerifyOptions } from '../verify/args.js';
+import { bigCommercePlan } from '../verify/bigcommerce.js';
+import { ecwidPlan } from '../verify/ecwid.js';
+import { junitXml } from '../verify/junit.js';
+import { type Ledger, newLedger, type VendorPlan, wrongToken } from '../verify/plan.js';
+import { Report } from '../verify/report.js';
+import { CannotRun, createSession, type Session, StepFailed } from '../verify/session.js';
+import { loadSpec } from '../verify/spec.js';
+
+export interface VerifyIo {
+  env: Record<string, string | undefined>;
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** Where SIGINT and SIGTERM come from while --write runs. */
+  signals: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+  exit(code: number): void;
+}
+
+const processIo: VerifyIo = {
+  env: process.env,
+  stdout: (line) => process.stdout.write(`${line}\n`),
+  stderr: (line) => process.stderr.write(`${line}\n`),
+  signals: process,
+  exit: (code) => process.exit(code),
+};
+
+/** Each vendor's credentials, all from the environment; the store part is not needed with --base-url. */
+const credentials: Record<ApiName, { store: string; token: string }> = {
+  ecwid: { store: 'ECWID_STORE_ID', token: 'ECWID_TOKEN' },
+  bigcommerce: { store: 'BIGCOMMERCE_STORE_HASH', token: 'BIGCOMMERCE_ACCESS_TOKEN' },
+};
+
+function createPlan(session: Session, options: VerifyOptions, store: string, token: string): VendorPlan {
+  const { productId, baseUrl, options: optionValues, imageUrl } = options;
+  // The wrong-token probe goes through a client of its own, built the same way.
+  if (options.api === 'ecwid') {
+    const [client, wrongTokenClient] = [token, wrongToken].map((t) => observed(session, createEcwidClient({ storeId: store, token: t, baseUrl })));
+    return ecwidPlan(session, { client: client!, wrongTokenClient: wrongTokenClient!, productId, options: optionValues, imageUrl });
+  }
+  const [client, wrongTokenClient] = [token, wrongToken].map((t) =>
+    observed(session, createBigCommerceClient({ storeHash: store, accessToken: t, baseUrl })),
+  );
+  return bigCommercePlan(session, { client: client!, wrongTokenClient: wrongTokenClient!, productId, options: optionValues, imageUrl });
+}
+
+/** The client, with the session's middleware seeing every final answer. */
+function observed<Client extends { use(middleware: Session['middleware']): void }>(session: Session, client: Client): Client {
+  client.use(session.middleware);
+  return client;
+}
+
+/** The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup. */
+async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledger, io: VerifyIo, say: (line: string) => void) {
+  const onSignal = (signal: string) => {
+    if (session.interruptedBy === undefined) {
+      session.interruptedBy = signal;
+      say(`verify: ${signal}: stopping after the current request, then deleting what this run created`);
+      return;
+    }
+    say(`verify: ${signal} again: stopped before cleanup finished; ${leftoverText(ledger)}`);
+    io.exit(2);
+  };
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, () => onSignal(signal)] as const);
+  for (const [signal, handler] of handlers) io.signals.on(signal, handler);
+  try {
+    const started = performance.now();
+    const stepsRan = (violations: string[]) =>
+      session.report.add({ name: '--write', description: 'every write step ran', violations, notes: [], durationMs: performance.now() - started });
+    try {
+      await plan.write(ledger);
+      stepsRan([]);
+    } catch (error) {
+      if (!(error instanceof StepFailed)) throw error;
+      // An interrupted run exits 2 and says so; a step that failed is a failed check.
+      if (session.interruptedBy === undefined) stepsRan([`--write stopped: ${error.message}; cleanup ran`]);
+    } finally {
+      await plan.cleanup(ledger);
+    }
+  } finally {
+    for (const [signal, handler] of handlers) io.signals.off(signal, handler);
+  }
+}
+
+function leftoverText(ledger: Ledger): string {
+  const ids = [...new Set([...ledger.created, ...ledger.leftovers])];
+  const parts = [
+    ...(ids.length > 0 ? [`created and not deleted: ${ids.join(', ')}`] : []),
+    ...(ledger.unconfirmed ? [`anything with SKU ${ledger.sku}`] : []),
+  ];
+  return parts.length > 0 ? `delete by hand: ${parts.join('; ')}` : 'nothing it created is left';
+}
+
+export async function run(args: string[], io: VerifyIo = processIo): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(usage);
+    return 0;
+  }
+  let options: VerifyOptions;
+  try {
+    options = parseArgs(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`verify: ${error.message}\n${usage}`);
+    return 2;
+  }
+  const names = credentials[options.api];
+  const token = io.env[names.token] ?? '';
+  const store = io.env[names.store] ?? '';
+  if (!token.trim()) {
+    io.stderr(`verify: ${names.token} is not set: the token comes from the environment only`);
+    return 2;
+  }
+  if (!store.trim() && options.baseUrl === undefined) {
+    io.stderr(`verify: ${names.store} is not set (or pass --base-url)`);
+    return 2;
+  }
+  // Nothing verify prints may carry the token, whatever a store or an error message echoes. (A token
+  // of a few characters is no secret, and replacing it would garble every line.)
+  const redact = (text: string) => (token.length >= 6 ? text.replaceAll(token, '[token]') : text);
+  const out = (line: string) => io.stdout(redact(line));
+  const say = (line: string) => io.stderr(redact(line));
+
+  const report = new Report(out);
+  const ledger = newLedger();
+  let session: Session | undefined;
+  let reason: string | undefined;
+  try {
+    session = createSession(loadSpec(options.api), report);
+    const plan = createPlan(session, options, store, token);
+    await plan.read();
+    if (options.write) await writeAndCleanUp(session, plan, ledger, io, say);
+  } catch (error) {
+    reason = error instanceof CannotRun ? error.message : `stopped: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (session?.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
+  else if (options.write && (ledger.leftovers.length > 0 || ledger.unconfirmed)) say(`verify: ${leftoverText(ledger)}`);
+
+  out(report.summary());
+  if (options.junit !== undefined) {
+    try {
+      await writeFile(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
+    } catch (error) {
+      reason ??= `cannot write the JUnit file: ${(error as Error).message}`;
+    }
+  }
+  if (reason !== undefined) {
+    say(`verify: ${reason}`);
+    return 2;
+  }
+  return report.failed > 0 ? 1 : 0;
 }

@@ -1,0 +1,62 @@
+// When verify cannot run (wrong usage, missing credentials, a store it cannot reach or that refuses
+// the credentials) it exits 2 with a one-line reason, and the token is still in no output.
+import { afterEach, describe, expect, test } from 'vitest';
+import { freePort } from '../../scripts/prism.js';
+import { env, expectNoToken, token, verify } from './run-verify.js';
+import { productId, type StoreDouble, startStoreDouble } from './store-double.js';
+
+let store: StoreDouble | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+describe('verify exits 2 with a one-line reason', () => {
+  test.each([
+    [[], 'verify: no API named'],
+    [['shopify', '--product', '1'], "verify: unknown API 'shopify' (one of: ecwid, bigcommerce)"],
+    [['ecwid'], 'verify: --product ID is required'],
+    [['ecwid', '--product', 'shirt'], "verify: --product must be a product ID (a whole number > 0), not 'shirt'"],
+    [['ecwid', '--product', '1', '--base-url', 'ftp://x'], 'verify: --base-url must be an http(s) URL'],
+    [['ecwid', '--product', '1', '--colour'], "verify: unknown argument '--colour'"],
+    [['ecwid', '--product', '1', '--option', 'Size=XL'], 'verify: --option and --image-url only apply with --write'],
+    [['ecwid', '--product', '1', '--write'], "verify: --write needs the new variation's options: --option NAME=VALUE for each of the product's options, a combination no variation has"],
+    [['bigcommerce', '--product', '1', '--write', '--option', 'Size=XL'], 'verify: BigCommerce --option takes OPTION_ID=VALUE_ID, both numbers'],
+  ])('usage %j', async (args, reason) => {
+    const outcome = await verify(args, env('ecwid'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr.split('\n')[0]).toBe(reason);
+    expect(outcome.stdout).toBe('');
+    await expectNoToken(outcome);
+  });
+
+  test.each([
+    ['ecwid', {}, 'verify: ECWID_TOKEN is not set: the token comes from the environment only'],
+    ['ecwid', { ECWID_TOKEN: token }, 'verify: ECWID_STORE_ID is not set (or pass --base-url)'],
+    ['bigcommerce', { BIGCOMMERCE_STORE_HASH: 'abc123' }, 'verify: BIGCOMMERCE_ACCESS_TOKEN is not set: the token comes from the environment only'],
+    ['bigcommerce', { BIGCOMMERCE_ACCESS_TOKEN: token }, 'verify: BIGCOMMERCE_STORE_HASH is not set (or pass --base-url)'],
+  ])('%s with credentials %j missing', async (vendor, environment, reason) => {
+    const outcome = await verify([vendor, '--product', '1'], environment);
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe(`${reason}\n`);
+    await expectNoToken(outcome);
+  });
+
+  test('a store that cannot be reached', async () => {
+    const url = `http://127.0.0.1:${await freePort()}`;
+    const outcome = await verify(['bigcommerce', '--product', '1', '--base-url', url], env('bigcommerce'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^verify: store unreachable: .*getProductVariants.*\n$/);
+    await expectNoToken(outcome);
+  });
+
+  test('a store that refuses the credentials', async () => {
+    store = await startStoreDouble({ vendor: 'ecwid', token: 'another-token-entirely', productId });
+    const outcome = await verify(['ecwid', '--product', String(productId), '--base-url', store.url], env('ecwid'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toBe(
+      `verify: listVariations answered 403: product ${productId} cannot be verified (check the product ID and the credentials)\n`,
+    );
+    await expectNoToken(outcome);
+  });
+});

@@ -1,0 +1,132 @@
+// verify --write against a stand-in store that keeps state: what the run creates is deleted, when
+// every step passes, when a step in the middle fails, and when the process is interrupted; the
+// variations that were there before are untouched and delete-all is never sent.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { EventEmitter } from 'node:events';
+import { afterEach, describe, expect, test } from 'vitest';
+import { env, expectNoToken, parseOutput, token, verify } from './run-verify.js';
+import { existing, productId, type StoreDouble, startStoreDouble, type Vendor } from './store-double.js';
+
+const writeArgs: Record<Vendor, string[]> = {
+  ecwid: ['--write', '--option', 'Size=XL'],
+  bigcommerce: ['--write', '--option', '7=63'],
+};
+/** A step in the middle of each vendor's plan, answered with a documented 500 when asked to fail. */
+const middleStep: Record<Vendor, string> = { ecwid: 'PUT inventory', bigcommerce: 'POST image' };
+/** The path of the update step on the variation the run creates (the double numbers new ones from 500). */
+const updatePath: Record<Vendor, string> = {
+  ecwid: `/products/${productId}/combinations/500`,
+  bigcommerce: `/catalog/products/${productId}/variants/500`,
+};
+
+let store: StoreDouble | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+const args = (vendor: Vendor, url: string) => [vendor, '--product', String(productId), '--base-url', url, ...writeArgs[vendor]];
+
+/** The store holds exactly what it held before; every change went to what the run created (ID 500). */
+function expectLeftAsFound(vendor: Vendor, double: StoreDouble) {
+  expect([...double.variations.values()]).toEqual(existing(vendor));
+  const collection = vendor === 'ecwid' ? `/products/${productId}/combinations` : `/catalog/products/${productId}/variants`;
+  const changes = double.seen.filter((r) => r.method !== 'GET' && !(r.method === 'POST' && r.url === collection));
+  for (const { url } of changes) expect(url).toMatch(new RegExp(`^${collection}/500(/|$)`));
+  expect(changes.filter((r) => r.method === 'DELETE').at(-1)?.url).toBe(`${collection}/500`);
+}
+
+describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) => {
+  test('every step passes; what was created is deleted', async () => {
+    store = await startStoreDouble({ vendor, token, productId });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.code).toBe(0);
+    // Create, update, (Ecwid: stock), image from bytes, image from a URL, (Ecwid: delete the image), delete.
+    expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(
+      vendor === 'ecwid' ? ['POST', 'PUT', 'PUT', 'POST', 'POST', 'DELETE', 'DELETE'] : ['POST', 'PUT', 'POST', 'POST', 'DELETE'],
+    );
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
+  test('a step in the middle fails: cleanup still deletes what was created, exit 1', async () => {
+    store = await startStoreDouble({ vendor, token, productId, failOn: [middleStep[vendor]] });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations.some((v) => v.includes(' 500: ') && v.includes('did not succeed'))).toBe(true);
+    expect(outcome.violations.at(-1)).toMatch(/^--write stopped: .* did not succeed; cleanup ran$/);
+    expect(outcome.checks.at(-1)).toMatch(/^ok {3}delete(Variation 200|ProductVariant 204): delete (variation|variant) 500, which this run created$/);
+    expect(outcome.code).toBe(1);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
+  test('the answer to the create is lost: the run finds what it created by its SKU and deletes it, exit 2', async () => {
+    store = await startStoreDouble({ vendor, token, productId, cutAnswerTo: [vendor === 'ecwid' ? 'POST combinations' : 'POST variants'] });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.checks.at(-1)).toMatch(/^ok {3}delete(Variation 200|ProductVariant 204): delete (variation|variant) 500, which this run created$/);
+    expect(outcome.stderr).toMatch(/^verify: store unreachable: .*create(Variation|ProductVariant).*\n$/);
+    expect(outcome.code).toBe(2);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
+  test('interrupted while a step is under way: that step ends, cleanup runs, exit 2', async () => {
+    const signals = new EventEmitter();
+    store = await startStoreDouble({
+      vendor,
+      token,
+      productId,
+      beforeAnswer: ({ method, path }) => {
+        if (method === 'PUT' && path === updatePath[vendor]) signals.emit('SIGTERM');
+      },
+    });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false), signals);
+
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/verify: interrupted by SIGTERM; nothing it created is left\n$/);
+    expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
+    expect(signals.listenerCount('SIGTERM')).toBe(0);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+});
+
+test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {
+  let interrupt: () => void = () => {};
+  store = await startStoreDouble({
+    vendor: 'ecwid',
+    token,
+    productId,
+    beforeAnswer: async ({ method, path }) => {
+      if (method === 'PUT' && path === updatePath.ecwid) {
+        interrupt();
+        // The answer comes after the signal: the step under way still ends before cleanup.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+  });
+  // Node with tsx's loader, one process: `npx tsx` would put npm and tsx's own runner between the
+  // signal and the command.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args('ecwid', store.url)], {
+    env: { ...process.env, ...env('ecwid', false) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  interrupt = () => child.kill('SIGINT');
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = (await once(child, 'exit')) as [number];
+  const outcome = parseOutput(code, stdout, stderr);
+
+  expect(outcome.stderr).toContain('verify: SIGINT: stopping after the current request, then deleting what this run created');
+  expect(outcome.stderr).toMatch(/verify: interrupted by SIGINT; nothing it created is left\n$/);
+  expect(outcome.code).toBe(2);
+  expectLeftAsFound('ecwid', store);
+  await expectNoToken(outcome);
+}, 30_000);

@@ -1,0 +1,78 @@
+// `commerce-variants verify <api> --product ID [--base-url URL] [--write] [--option …] [--image-url URL]
+// [--junit FILE]`, parsed into options or a one-line usage error.
+export const apis = ['ecwid', 'bigcommerce'] as const;
+export type ApiName = (typeof apis)[number];
+
+export const usage = `usage: commerce-variants verify <${apis.join('|')}> --product ID [--base-url URL] [--junit FILE]
+       [--write --option NAME=VALUE ... [--image-url URL]]`;
+
+export interface VerifyOptions {
+  api: ApiName;
+  productId: number;
+  baseUrl: string | undefined;
+  write: boolean;
+  /** Ecwid: option name and value; BigCommerce: option id and option value id. */
+  options: [string, string][];
+  imageUrl: string | undefined;
+  junit: string | undefined;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const isHttpUrl = (text: string) => {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
+};
+
+export function parseArgs(args: string[]): VerifyOptions {
+  const [api, ...rest] = args;
+  if (!apis.includes(api as ApiName)) {
+    throw new UsageError(api === undefined ? 'no API named' : `unknown API '${api}' (one of: ${apis.join(', ')})`);
+  }
+  const found: Partial<Record<'product' | 'base-url' | 'junit' | 'image-url', string>> = {};
+  const options: [string, string][] = [];
+  let write = false;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--write') {
+      write = true;
+      continue;
+    }
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const name = flag.slice(2);
+    if (!['--product', '--base-url', '--junit', '--image-url', '--option'].includes(flag)) {
+      throw new UsageError(`unknown argument '${arg}'`);
+    }
+    const value = inline ?? rest[++i];
+    if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+    if (flag === '--option') {
+      const split = value.indexOf('=');
+      if (split <= 0 || split === value.length - 1) throw new UsageError(`--option takes NAME=VALUE, not '${value}'`);
+      options.push([value.slice(0, split), value.slice(split + 1)]);
+    } else {
+      found[name as keyof typeof found] = value;
+    }
+  }
+  const productId = Number(found.product);
+  if (found.product === undefined) throw new UsageError('--product ID is required');
+  if (!(Number.isSafeInteger(productId) && productId > 0)) throw new UsageError(`--product must be a product ID (a whole number > 0), not '${found.product}'`);
+  if (found['base-url'] !== undefined && !isHttpUrl(found['base-url'])) throw new UsageError('--base-url must be an http(s) URL');
+  if (found['image-url'] !== undefined && !isHttpUrl(found['image-url'])) throw new UsageError('--image-url must be an http(s) URL');
+  if (!write && (options.length > 0 || found['image-url'] !== undefined)) throw new UsageError('--option and --image-url only apply with --write');
+  if (write && options.length === 0) {
+    throw new UsageError(
+      api === 'ecwid'
+        ? '--write needs the new variation\'s options: --option NAME=VALUE for each of the product\'s options, a combination no variation has'
+        : '--write needs the new variant\'s option values: --option OPTION_ID=VALUE_ID for each of the product\'s options, a combination no variant has',
+    );
+  }
+  if (api === 'bigcommerce' && options.some(([id, value]) => !/^\d+$/.test(id) || !/^\d+$/.test(value))) {
+    throw new UsageError('BigCommerce --option takes OPTION_ID=VALUE_ID, both numbers');
+  }
+  return { api: api as ApiName, productId, baseUrl: found['base-url'], write, options, imageUrl: found['image-url'], junit: found.junit };
+}

@@ -1,0 +1,96 @@
+// What both vendors' verify plans share: the request bounds, the ledger of what a --write run
+// created (cleanup deletes exactly that, nothing else), and the image it uploads.
+import { randomBytes } from 'node:crypto';
+import { CannotRun, type Session, StepFailed } from './session.js';
+
+/** At most this many variations/variants are fetched one by one. */
+export const maxGets = 25;
+/** BigCommerce: at most this many list pages (of 250: more than the 600 variants a product may have). */
+export const maxPages = 10;
+export const pageSize = 250;
+
+/** Sent as the credential of the wrong-token probe. */
+export const wrongToken = 'commerce-variants-verify-wrong-token';
+
+/** An 8×8 PNG (74 bytes): the image --write uploads. */
+export const testImage = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGPQqnqEFTEMLQkA6vNhgffDdFYAAAAASUVORK5CYII=',
+  'base64',
+);
+
+export interface Ledger {
+  /** The SKU of what this run creates: unique to the run, so that it can be found if an answer is lost. */
+  sku: string;
+  /** IDs this run created; cleanup deletes exactly these. */
+  created: number[];
+  /** A create was sent but no answer named the new ID: cleanup looks for the run's SKU. */
+  unconfirmed: boolean;
+  /** IDs cleanup could not delete. */
+  leftovers: number[];
+}
+
+export const newLedger = (): Ledger => ({
+  sku: `cv-verify-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`,
+  created: [],
+  unconfirmed: false,
+  leftovers: [],
+});
+
+export interface VendorPlan {
+  /** GETs only: list, get each (bounded), and the error probes. */
+  read(): Promise<void>;
+  /** The write steps; each starts only if the run was not interrupted. */
+  write(ledger: Ledger): Promise<void>;
+  /** Deletes what the ledger names, whatever happened before. */
+  cleanup(ledger: Ledger): Promise<void>;
+}
+
+export const isId = (value: unknown): value is number => Number.isSafeInteger(value) && (value as number) > 0;
+
+/** An ID that none of the listed ones is: a probe for the not-found answer. */
+export function unusedId(ids: number[]): number {
+  let id = 999_999_999;
+  while (ids.includes(id)) id++;
+  return id;
+}
+
+/** Gets each listed ID (the first maxGets of them), then one that does not exist. */
+export async function getEachAndOneMissing(
+  session: Session,
+  operationId: string,
+  noun: string,
+  found: number[],
+  get: (id: number) => Promise<{ response: Response }>,
+): Promise<void> {
+  for (const id of found.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
+  const missing = unusedId(found);
+  await session.check(operationId, `get ${noun} ${missing}, which does not exist`, 'any', () => get(missing));
+}
+
+/** Throws before a write step when the run was interrupted, so that cleanup starts at once. */
+export function beforeStep(session: Session): void {
+  if (session.interruptedBy) throw new StepFailed(`interrupted by ${session.interruptedBy}`);
+}
+
+/** A listing that did not succeed stops the run: nothing else can be checked. */
+export function requireListed(ok: boolean, status: number, operationId: string, productId: number): void {
+  if (!ok) throw new CannotRun(`${operationId} answered ${status}: product ${productId} cannot be verified (check the product ID and the credentials)`);
+}
+
+/** A write step that did not succeed stops the steps after it. */
+export function requireStep(ok: boolean, what: string): void {
+  if (!ok) throw new StepFailed(`${what} did not succeed`);
+}
+
+/** Deletes each ID the ledger holds, one at a time; a failed delete is kept as a leftover. */
+export async function deleteCreated(ledger: Ledger, remove: (id: number) => Promise<boolean>): Promise<void> {
+  for (const id of new Set(ledger.created)) {
+    let deleted = false;
+    try {
+      deleted = await remove(id);
+    } finally {
+      if (!deleted) ledger.leftovers.push(id);
+    }
+  }
+  ledger.created = [];
+}

@@ -1,0 +1,46 @@
+// What verify prints: one line per check, its violations and new notes under it, and a closing
+// `verify: N passed, N failed, N notes` line. Notes are counted once per operation, status and
+// property (array positions aside), however many answers carry them. Every line goes through the
+// redaction the CLI gives it, so that no credential can reach the output.
+export interface Check {
+  /** e.g. `getVariation 200`. */
+  name: string;
+  /** What was asked, e.g. `get variation 422488528`. */
+  description: string;
+  violations: string[];
+  notes: string[];
+  durationMs: number;
+}
+
+export class Report {
+  readonly checks: Check[] = [];
+  private readonly seenNotes = new Set<string>();
+
+  constructor(private readonly print: (line: string) => void) {}
+
+  get notes(): number {
+    return this.seenNotes.size;
+  }
+
+  get failed(): number {
+    return this.checks.filter((check) => check.violations.length > 0).length;
+  }
+
+  add(check: Check): void {
+    const notes = check.notes.filter((note) => {
+      const key = note.replace(/\/\d+(?=\/|:)/g, '/*');
+      if (this.seenNotes.has(key)) return false;
+      this.seenNotes.add(key);
+      return true;
+    });
+    const kept = { ...check, notes };
+    this.checks.push(kept);
+    this.print(`${check.violations.length > 0 ? 'FAIL' : 'ok  '} ${check.name}: ${check.description}`);
+    for (const violation of check.violations) this.print(`     violation: ${violation}`);
+    for (const note of notes) this.print(`     note: ${note}`);
+  }
+
+  summary(): string {
+    return `verify: ${this.checks.length - this.failed} passed, ${this.failed} failed, ${this.notes} notes`;
+  }
+}
