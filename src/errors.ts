@@ -54,9 +54,27 @@ export class NetworkError extends RequestFailedError {
   }
 }
 
-/** An upload refused before any byte was sent: too large, not an image, or a bad URL. */
+/** Why an upload was refused, as a string to compare against, like a Node error's `code`. */
+export type UploadRejectionCode =
+  /** The file is over the vendor's size limit. */
+  | 'ERR_IMAGE_TOO_LARGE'
+  /** The bytes are not an image in a format the vendor's spec documents. */
+  | 'ERR_IMAGE_FORMAT'
+  /** The declared content type is not the format of the bytes (e.g. PNG bytes declared `image/jpeg`). */
+  | 'ERR_IMAGE_TYPE_MISMATCH'
+  /** The image URL is not an absolute http(s) URL. */
+  | 'ERR_IMAGE_URL'
+  /** The image URL carries a user name or password. */
+  | 'ERR_IMAGE_URL_CREDENTIALS';
+
+/** An upload refused before any byte was sent; `code` says why. */
 export class UploadRejectedError extends Error {
   override name = 'UploadRejectedError';
+  readonly code: UploadRejectionCode;
+  constructor(code: UploadRejectionCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 /**
@@ -67,4 +85,21 @@ export class UploadRejectedError extends Error {
 export function errorUrl(url: string): string {
   const { origin, pathname } = new URL(url);
   return origin + pathname;
+}
+
+/**
+ * An HTTP error answer where a helper cannot hand back `{ error, response }`, such as a page of
+ * `listAllVariants`: `error` is the typed body, `response` the answer.
+ */
+export class HttpError<E = unknown> extends Error {
+  override name = 'HttpError';
+  readonly status: number;
+  constructor(
+    readonly operationId: string,
+    readonly response: Response,
+    readonly error: E,
+  ) {
+    super(`${operationId} (${errorUrl(response.url)}) answered ${response.status}`);
+    this.status = response.status;
+  }
 }

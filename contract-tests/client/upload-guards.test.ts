@@ -17,44 +17,69 @@ const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00');
 const webp = new TextEncoder().encode('RIFF\x24\x00\x00\x00WEBPVP8 ');
 
+/** What an upload was refused with: its code, and whether anything was sent. */
+async function refusal(upload: Promise<unknown>) {
+  const error = await upload.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(UploadRejectedError);
+  expect(server.seen).toHaveLength(0);
+  return (error as UploadRejectedError).code;
+}
+
 test.each([
-  ['JPEG', jpeg],
-  ['PNG', png],
-  ['GIF', gif],
-  ['WebP', webp],
-])('%s bytes are sent', async (_, image) => {
+  ['JPEG', jpeg, 'image/jpeg'],
+  ['PNG', png, 'image/png'],
+  ['GIF', gif, 'image/gif'],
+])('%s bytes are sent under their own type, or as application/octet-stream', async (_, image, type) => {
   const client = await ecwid();
-  const { response } = await client.uploadVariationImage({ ...path, image, contentType: 'application/octet-stream' });
-  expect(response.status).toBe(200);
-  expect(server.seen).toHaveLength(1);
+  await client.uploadVariationImage({ ...path, image, contentType: 'application/octet-stream' });
+  await client.uploadVariationImage({ ...path, image });
+  expect(server.seen.map((request) => request.headers['content-type'])).toEqual(['application/octet-stream', type]);
 });
 
 test.each([
   ['text claiming to be a JPEG', new TextEncoder().encode('hello, world'), 'image/jpeg'],
-  ['a RIFF file that is not WebP', new TextEncoder().encode('RIFF\x24\x00\x00\x00WAVEfmt '), 'image/webp'],
+  ['WebP, which the Ecwid spec does not list', webp, 'application/octet-stream'],
   ['an empty body', new Uint8Array(), 'image/png'],
-])('%s is refused before sending', async (_, image, contentType) => {
+] as const)('%s is refused before sending: ERR_IMAGE_FORMAT', async (_, image, contentType) => {
   const client = await ecwid();
   const upload = client.uploadVariationImage({ ...path, image, contentType });
-  await expect(upload).rejects.toThrow(new UploadRejectedError('image is not a GIF, JPEG, PNG or WebP file (checked by its first bytes)'));
-  expect(server.seen).toHaveLength(0);
+  await expect(upload).rejects.toThrow('image is not a GIF, JPEG or PNG file (checked by its first bytes)');
+  expect(await refusal(upload)).toBe('ERR_IMAGE_FORMAT');
 });
 
-test('an image over 20 MB is refused before sending, without reading it', async () => {
+test('PNG bytes declared image/jpeg are refused before sending: ERR_IMAGE_TYPE_MISMATCH', async () => {
+  const client = await ecwid();
+  const upload = client.uploadVariationImage({ ...path, image: png, contentType: 'image/jpeg' });
+  await expect(upload).rejects.toThrow('image is declared image/jpeg but its bytes are image/png');
+  expect(await refusal(upload)).toBe('ERR_IMAGE_TYPE_MISMATCH');
+});
+
+test('an image over 20 MB is refused before sending, without reading it: ERR_IMAGE_TOO_LARGE', async () => {
   const client = await ecwid();
   const huge = new Blob([jpeg, new Uint8Array(20 * 1024 * 1024)]);
   const upload = client.uploadVariationImage({ ...path, image: huge, contentType: 'image/jpeg' });
-  await expect(upload).rejects.toBeInstanceOf(UploadRejectedError);
   await expect(upload).rejects.toThrow(/Ecwid accepts images up to 20 MB/);
-  expect(server.seen).toHaveLength(0);
+  expect(await refusal(upload)).toBe('ERR_IMAGE_TOO_LARGE');
+});
+
+test('an oversized file, non-image bytes and an ftp URL are refused with three distinct codes', async () => {
+  const client = await ecwid();
+  const codes = [
+    await refusal(client.uploadVariationImage({ ...path, image: new Blob([jpeg, new Uint8Array(20 * 1024 * 1024)]) })),
+    await refusal(client.uploadVariationImage({ ...path, image: new TextEncoder().encode('hello, world') })),
+    await refusal(client.uploadVariationImageFromUrl({ ...path, externalUrl: 'ftp://example.org/a.jpg' })),
+  ];
+  expect(codes).toEqual(['ERR_IMAGE_TOO_LARGE', 'ERR_IMAGE_FORMAT', 'ERR_IMAGE_URL']);
 });
 
 test.each(['ftp://example.org/a.jpg', '/images/a.jpg', 'not a url', 'javascript:alert(1)'])(
   'externalUrl %j is refused before sending',
   async (externalUrl) => {
     const client = await ecwid();
-    await expect(client.uploadVariationImageFromUrl({ ...path, externalUrl })).rejects.toBeInstanceOf(UploadRejectedError);
-    expect(server.seen).toHaveLength(0);
+    expect(await refusal(client.uploadVariationImageFromUrl({ ...path, externalUrl }))).toBe('ERR_IMAGE_URL');
   },
 );
 
@@ -72,6 +97,6 @@ test.each([
 test('an image URL with a user name and password is refused', async () => {
   const client = await ecwid();
   const upload = client.uploadVariationImageFromUrl({ ...path, externalUrl: 'https://me:pw@example.org/a.jpg' });
-  await expect(upload).rejects.toThrow(new UploadRejectedError('externalUrl must not carry a user name or password'));
-  expect(server.seen).toHaveLength(0);
+  await expect(upload).rejects.toThrow('externalUrl must not carry a user name or password');
+  expect(await refusal(upload)).toBe('ERR_IMAGE_URL_CREDENTIALS');
 });

@@ -7,7 +7,12 @@
 import fc from 'fast-check';
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
-import { type ImageBytes, UploadRejectedError } from '../../src/index.js';
+import {
+  type ImageBytes,
+  UploadRejectedError,
+  type UploadVariantImageFile,
+  type UploadVariationImage,
+} from '../../src/index.js';
 import { bigCommerceClient } from '../bigcommerce/client.js';
 import { ecwidClient } from '../ecwid/client.js';
 import { jpeg } from '../fixtures/index.js';
@@ -43,7 +48,7 @@ function counter() {
   return counted;
 }
 
-const path = { productId: 1, combinationId: 1, variantId: 1 };
+const path = { productId: 1, combinationId: 1, product_id: 1, variant_id: 1 };
 
 const fileUploads = [
   {
@@ -52,7 +57,7 @@ const fileUploads = [
     upload(image: ImageBytes, contentType: string, middleware: Middleware) {
       const client = ecwidClient();
       client.use(middleware);
-      return client.uploadVariationImage({ ...path, image, contentType });
+      return client.uploadVariationImage({ ...path, image, contentType: contentType as UploadVariationImage['contentType'] });
     },
   },
   {
@@ -61,7 +66,12 @@ const fileUploads = [
     upload(file: ImageBytes, contentType: string, middleware: Middleware) {
       const client = bigCommerceClient();
       client.use(middleware);
-      return client.uploadVariantImageFile({ ...path, file, filename: 'variant', contentType });
+      return client.uploadVariantImageFile({
+        ...path,
+        image_file: file,
+        filename: 'variant',
+        contentType: contentType as UploadVariantImageFile['contentType'],
+      });
     },
   },
 ];
@@ -106,7 +116,7 @@ const urlUploads = [
   },
   {
     name: 'BigCommerce createVariantImageFromUrl',
-    upload: (imageUrl: string) => bigCommerceClient().createVariantImageFromUrl({ ...path, imageUrl }),
+    upload: (image_url: string) => bigCommerceClient().createVariantImageFromUrl({ ...path, image_url }),
   },
 ];
 
