@@ -45,12 +45,17 @@ export class RequestAbortedError extends RequestFailedError {
   }
 }
 
-/** The connection failed: refused, reset, DNS, TLS. */
+/** The connection failed (refused, reset, DNS, TLS), or fetch refused to send the request at all. */
 export class NetworkError extends RequestFailedError {
   /** The system error code when there is one, e.g. ECONNREFUSED or ECONNRESET. */
   declare readonly code: string | undefined;
-  constructor(details: RequestErrorDetails & { code: string | undefined }) {
-    super(`failed on the network${details.code ? ` (${details.code})` : ''}`, details, 'NetworkError');
+  /** Why fetch refused to send the request (e.g. `bad port`); such a request is never retried. */
+  declare readonly refusal: string | undefined;
+  constructor(details: RequestErrorDetails & { code: string | undefined; refusal?: string | undefined }) {
+    const what = details.refusal
+      ? `was refused by fetch (${details.refusal})`
+      : `failed on the network${details.code ? ` (${details.code})` : ''}`;
+    super(what, details, 'NetworkError');
   }
 }
 
