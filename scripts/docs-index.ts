@@ -6,7 +6,7 @@ import { type Api, projectRoot } from './apis.js';
 import { readBundledSpec } from './bundled-spec.js';
 import type { VendorClient } from './clients.js';
 import { exampleRequest, toCurl } from './example-request.js';
-import { defaultMockPort, mockPortVariable } from './sandbox-config.js';
+import { defaultMockPort, exampleCredentials, mockPortVariable } from './sandbox-config.js';
 
 interface IndexedApi {
   api: Api;
@@ -23,6 +23,20 @@ const inline = (markdown: string) => escape(markdown).replace(/`([^`]+)`/g, '<co
 
 const firstParagraph = (markdown: string | undefined) => markdown?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ') ?? '';
 
+/** The index's example of pointing the API's client at its mock: valid code, type-checked by package-tests. */
+export function clientSnippet(apiName: string, client: VendorClient, packageName: string, mockUrl: string): string {
+  const credentials = exampleCredentials(apiName);
+  if (!credentials) throw new Error(`scripts/sandbox-config.ts: give ${apiName} exampleCredentials for the docs' client example`);
+  const options = Object.entries({ ...credentials, baseUrl: mockUrl })
+    .map(([name, value]) => `${name}: ${JSON.stringify(value).replaceAll('"', "'")}`)
+    .join(', ');
+  return (
+    `import { ${client.factory} } from '${packageName}/${apiName}';\n\n` +
+    `// The mock takes any credentials; against a store, pass its own.\n` +
+    `const client = ${client.factory}({ ${options} });`
+  );
+}
+
 function apiSection({ api, page, client }: IndexedApi, packageName: string): string {
   const spec = readBundledSpec(api.name);
   const port = defaultMockPort(api.name);
@@ -30,10 +44,7 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
   const mockUrl = `http://127.0.0.1:${port ?? `$${variable}`}`;
   const request = exampleRequest(api.name, mockUrl);
   const schemes = Object.values(spec.components?.securitySchemes ?? {});
-  const clientCode = client
-    ? `import { ${client.factory} } from '${packageName}/${api.name}';\n\n` +
-      `const client = ${client.factory}({ ...yourCredentials, baseUrl: '${mockUrl}' });`
-    : undefined;
+  const clientCode = client && clientSnippet(api.name, client, packageName, mockUrl);
   return `
   <section id="${escape(api.name)}">
     <h2><a href="${escape(page)}">${escape(spec.info.title)}</a></h2>
