@@ -104,7 +104,7 @@ export class HttpError<E = unknown> extends Error {
     readonly response: Response,
     readonly error: E,
   ) {
-    super(`${operationId} (${errorUrl(response.url)}) answered ${response.status}`);
+    super(`${operationId}${response.url ? ` (${errorUrl(response.url)})` : ''} answered ${response.status}`);
     this.status = response.status;
   }
 }
