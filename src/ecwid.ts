@@ -56,6 +56,11 @@ const imageRules = {
   octetStream: true,
 };
 
+/**
+ * A typed client for Ecwid's product variations. Ecwid's variation list
+ * (`GET /products/{productId}/combinations`) is not paged: one call returns every variation of the
+ * product, so there is no helper to walk pages, unlike BigCommerce's `listAllVariants`.
+ */
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
   const client = createVendorClient<paths>(options, {

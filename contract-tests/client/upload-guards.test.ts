@@ -1,6 +1,6 @@
 // Uploads that cannot succeed are refused before a byte is sent, with UploadRejectedError.
-import { afterEach, expect, test } from 'vitest';
-import { createEcwidClient, UploadRejectedError } from '../../src/index.js';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createBigCommerceClient, createEcwidClient, UploadRejectedError } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 
@@ -99,4 +99,41 @@ test('an image URL with a user name and password is refused', async () => {
   const upload = client.uploadVariationImageFromUrl({ ...path, externalUrl: 'https://me:pw@example.org/a.jpg' });
   await expect(upload).rejects.toThrow('externalUrl must not carry a user name or password');
   expect(await refusal(upload)).toBe('ERR_IMAGE_URL_CREDENTIALS');
+});
+
+test('the async uploads check their url the same way', async () => {
+  const client = await ecwid();
+  const image = { url: 'ftp://example.org/a.jpg', width: '800', height: '600' };
+  expect(await refusal(client.uploadVariationImageAsync({ ...path, ...image }))).toBe('ERR_IMAGE_URL');
+  expect(await refusal(client.uploadProductImageAsync({ productId: 1, ...image }))).toBe('ERR_IMAGE_URL');
+});
+
+describe('BigCommerce: the formats its spec lists (GIF, JPEG, PNG), at most 1 MB', () => {
+  async function bigcommerce() {
+    server = await startFaultServer([{ status: 200, body: { data: { image_url: 'https://cdn.example/a.png' }, meta: {} } }]);
+    return createBigCommerceClient({ storeHash: 'abc123', accessToken: 'guards-token', baseUrl: server.url });
+  }
+  const variant = { product_id: 174, variant_id: 382 };
+
+  test('PNG bytes go up as an image/png part named after their format', async () => {
+    const client = await bigcommerce();
+    await client.uploadVariantImageFile({ ...variant, image_file: png });
+    expect(server.seen[0]!.body.toString('latin1')).toContain(
+      'Content-Disposition: form-data; name="image_file"; filename="image.png"\r\nContent-Type: image/png',
+    );
+  });
+
+  test.each([
+    ['WebP', 'ERR_IMAGE_FORMAT', webp, undefined],
+    ['JPEG declared image/png', 'ERR_IMAGE_TYPE_MISMATCH', jpeg, 'image/png'],
+    ['over 1 MB', 'ERR_IMAGE_TOO_LARGE', new Blob([png, new Uint8Array(1024 * 1024)]), undefined],
+  ] as const)('%s is refused before sending: %s', async (_, code, image_file, contentType) => {
+    const client = await bigcommerce();
+    expect(await refusal(client.uploadVariantImageFile({ ...variant, image_file, contentType }))).toBe(code);
+  });
+
+  test('an image_url that is not http(s) is refused before sending', async () => {
+    const client = await bigcommerce();
+    expect(await refusal(client.createVariantImageFromUrl({ ...variant, image_url: 'ftp://example.org/a.png' }))).toBe('ERR_IMAGE_URL');
+  });
 });
