@@ -154,6 +154,8 @@ describe('invalid requests are rejected with a typed error', () => {
     // Ecwid answers a bad token with 403 and documents no 401; Prism generates the 401 itself.
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    // Prism's own problem body, not the spec's Ecwid error body (the README says so).
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(error).toEqual(expect.objectContaining({ status: 401 }));
   });
 });
