@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Api, projectRoot } from './apis.js';
-import { readBundledSpec } from './bundled-spec.js';
+import { readBundledDocument, readBundledSpec } from './bundled-spec.js';
 import type { VendorClient } from './clients.js';
 import { exampleRequest, toCurl } from './example-request.js';
 import { defaultMockPort, exampleCredentials, mockPortVariable } from './sandbox-config.js';
@@ -22,6 +22,21 @@ const escape = (text: string) =>
 const inline = (markdown: string) => escape(markdown).replace(/`([^`]+)`/g, '<code>$1</code>');
 
 const firstParagraph = (markdown: string | undefined) => markdown?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ') ?? '';
+
+/**
+ * What the mock does about credentials, which is not what every vendor does: Prism takes any value
+ * and answers a missing one with `401`, also for a vendor whose spec documents `403` instead.
+ */
+function mockAuthNote(apiName: string): string {
+  type Paths = Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  const { paths } = readBundledDocument<{ paths: Paths }>(apiName);
+  const statuses = new Set(
+    Object.values(paths).flatMap((item) => Object.values(item).flatMap((operation) => Object.keys(operation.responses ?? {}))),
+  );
+  const note = 'The mock accepts any credential value and answers `401` when it is missing';
+  if (statuses.has('401') || !statuses.has('403')) return `${note}.`;
+  return `${note}, where the API itself answers a missing or wrong credential with \`403\`, as documented: test your handling of \`403\` against a real store.`;
+}
 
 /** The index's example of pointing the API's client at its mock: valid code, type-checked by package-tests. */
 export function clientSnippet(apiName: string, client: VendorClient, packageName: string, mockUrl: string): string {
@@ -54,6 +69,7 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
     <p>Every call sends:</p>
     <pre><code>${escape(Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n'))}</code></pre>
     ${schemes.map((scheme) => `<p>${inline(firstParagraph(scheme.description))}</p>`).join('\n    ')}
+    <p>${inline(mockAuthNote(api.name))}</p>
     <h3>Develop against the mock</h3>
     <p><code>npm start</code> serves a Prism mock of this API at <code>${escape(mockUrl)}</code>
       (set <code>${escape(variable)}</code> to use another port). It answers with the spec's examples and
