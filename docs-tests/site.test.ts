@@ -50,7 +50,10 @@ test('the index links every API page', async () => {
     const section = await page.locator(`section#${api.name}`).innerText();
     expect(section).toContain('curl ');
     expect(section).toContain('127.0.0.1');
+    expect(section).toContain('The mock accepts any credential value and answers 401 when it is missing');
   }
+  // Ecwid answers a bad token with 403, which the mock never does: its section says so.
+  expect(await page.locator('section#ecwid').innerText()).toContain('with 403, as documented');
   expect(errors).toEqual([]);
   await page.screenshot({ path: join(screenshotsDir, 'index.png'), fullPage: true });
   await page.close();

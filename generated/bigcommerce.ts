@@ -735,7 +735,7 @@ export interface components {
              * @description The image file (GIF, JPEG or PNG) of at most 1 MB. A larger file is answered with `500`,
              *     not `413`; an unsupported file type with `422`.
              */
-            image_file: string;
+            image_file: Blob | ArrayBuffer | Uint8Array;
             /**
              * @description A URL sent beside the file. Which of the two BigCommerce uses then is not documented;
              *     send one or the other.

@@ -1284,10 +1284,10 @@ export interface operations {
         /** @description The image file as raw bytes. Leave the body out when `externalUrl` is given. */
         requestBody?: {
             content: {
-                "image/jpeg": string;
-                "image/png": string;
-                "image/gif": string;
-                "application/octet-stream": string;
+                "image/jpeg": Blob | ArrayBuffer | Uint8Array;
+                "image/png": Blob | ArrayBuffer | Uint8Array;
+                "image/gif": Blob | ArrayBuffer | Uint8Array;
+                "application/octet-stream": Blob | ArrayBuffer | Uint8Array;
             };
         };
         responses: {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
 import { vendorClient } from '../scripts/clients.js';
+import { clientSnippet } from '../scripts/docs-index.js';
 import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
@@ -50,8 +51,8 @@ afterAll(async () => {
   await consumer?.remove();
 });
 
-test('the tarball holds dist/src, dist/generated, generated/ and openapi/, and nothing else', () => {
-  const allowed = /^(dist\/src\/|dist\/generated\/|generated\/|openapi\/|package\.json$|README\.md$|LICENSE)/;
+test('the tarball holds dist/src, dist/generated, generated/, openapi/ and the project files, and nothing else', () => {
+  const allowed = /^(dist\/src\/|dist\/generated\/|generated\/|openapi\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
   expect(consumer.packed.files.filter((file) => !allowed.test(file))).toEqual([]);
   expect(consumer.packed.files.filter((file) => file.startsWith('dist/docs'))).toEqual([]);
   for (const entry of entryPoints) {
@@ -59,6 +60,13 @@ test('the tarball holds dist/src, dist/generated, generated/ and openapi/, and n
     expect(consumer.packed.files).toContain(target.types.slice(2));
     expect(consumer.packed.files).toContain(target.default.slice(2));
   }
+});
+
+test('the package ships its LICENSE (MIT) and CHANGELOG.md', async () => {
+  expect(consumer.packed.files).toEqual(expect.arrayContaining(['LICENSE', 'CHANGELOG.md']));
+  const installed = join(consumer.dir, 'node_modules', pkg.name);
+  expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) 2026 commerce-variants contributors/);
+  expect(readFileSync(join(installed, 'CHANGELOG.md'), 'utf8')).toContain('## Versioning policy');
 });
 
 test('every API with a client in src/ has its own entry point and a consumer here', () => {
@@ -111,7 +119,8 @@ test('the error classes keep their names in a minified bundle of the package', a
         RequestTimeoutError: new errors.RequestTimeoutError({ ...details, timeoutMs: 5 }).name,
         RequestAbortedError: new errors.RequestAbortedError(details).name,
         NetworkError: new errors.NetworkError({ ...details, code: 'ECONNRESET' }).name,
-        UploadRejectedError: new errors.UploadRejectedError('not an image').name,
+        UploadRejectedError: new errors.UploadRejectedError('ERR_IMAGE_FORMAT', 'not an image').name,
+        HttpError: new errors.HttpError('getProductVariants', new Response(null, { status: 404 }), {}).name,
       }));`),
   ) as Record<string, string>;
   expect(Object.keys(names).sort()).toEqual([...errorClasses].sort());
@@ -126,6 +135,45 @@ describe.each(Object.entries(resolutions))('TypeScript, moduleResolution %s', (_
     const fromPackage = output.split('\n').filter((file) => file.includes(`node_modules/${pkg.name}/`));
     expect(fromPackage.length).toBeGreaterThan(0);
     expect(fromPackage.filter((file) => !file.endsWith('.d.ts'))).toEqual([]);
+  });
+});
+
+// Every ```ts block of README.md, whoever wrote it, and the docs index's client examples, compiled in
+// one program of the fresh project: each block is a module with its own imports, so it stands alone.
+describe('code users copy compiles under --strict with TypeScript 5.9', () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const blocks = [...readme.matchAll(/^```ts\n([^]*?)^```$/gm)].map((match) => ({
+    line: readme.slice(0, match.index).split('\n').length,
+    code: match[1]!,
+  }));
+  const snippets = [
+    ...blocks.map(({ line, code }) => ({ name: `README.md line ${line}`, file: `readme-${line}.ts`, code })),
+    ...clients.map(({ api, client }) => ({
+      name: `docs index, ${api.name}`,
+      file: `docs-index-${api.name}.ts`,
+      code: clientSnippet(api.name, client!, pkg.name, 'http://127.0.0.1:4010'),
+    })),
+  ];
+  let output = '';
+
+  beforeAll(async () => {
+    for (const { file, code } of snippets) await writeFile(join(consumer.dir, file), code);
+    // What a Node project has: its own libs and @types/node, no DOM.
+    const node = { ...strict, ...resolutions.nodenext, lib: ['ES2022'], types: ['node'] };
+    output = (await consumer.tsc(node, snippets.map(({ file }) => file))).output;
+  }, 120_000);
+
+  test('README.md has ts blocks, each with its own imports', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(5);
+    for (const { line, code } of blocks) expect(code, `README.md line ${line}`).toMatch(/^import /m);
+  });
+
+  test.each(snippets)('$name', ({ file }) => {
+    expect(output.split('\n').filter((line) => line.startsWith(file))).toEqual([]);
+  });
+
+  test('nothing else in the program fails', () => {
+    expect(output.split('\n').filter((line) => / error TS\d+/.test(line))).toEqual([]);
   });
 });
 

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Api, projectRoot } from './apis.js';
-import { readBundledSpec } from './bundled-spec.js';
+import { readBundledDocument, readBundledSpec } from './bundled-spec.js';
 import type { VendorClient } from './clients.js';
 import { exampleRequest, toCurl } from './example-request.js';
-import { defaultMockPort, mockPortVariable } from './sandbox-config.js';
+import { defaultMockPort, exampleCredentials, mockPortVariable } from './sandbox-config.js';
 
 interface IndexedApi {
   api: Api;
@@ -23,6 +23,35 @@ const inline = (markdown: string) => escape(markdown).replace(/`([^`]+)`/g, '<co
 
 const firstParagraph = (markdown: string | undefined) => markdown?.trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, ' ') ?? '';
 
+/**
+ * What the mock does about credentials, which is not what every vendor does: Prism takes any value
+ * and answers a missing one with `401`, also for a vendor whose spec documents `403` instead.
+ */
+function mockAuthNote(apiName: string): string {
+  type Paths = Record<string, Record<string, { responses?: Record<string, unknown> }>>;
+  const { paths } = readBundledDocument<{ paths: Paths }>(apiName);
+  const statuses = new Set(
+    Object.values(paths).flatMap((item) => Object.values(item).flatMap((operation) => Object.keys(operation.responses ?? {}))),
+  );
+  const note = 'The mock accepts any credential value and answers `401` when it is missing';
+  if (statuses.has('401') || !statuses.has('403')) return `${note}.`;
+  return `${note}, where the API itself answers a missing or wrong credential with \`403\`, as documented: test your handling of \`403\` against a real store.`;
+}
+
+/** The index's example of pointing the API's client at its mock: valid code, type-checked by package-tests. */
+export function clientSnippet(apiName: string, client: VendorClient, packageName: string, mockUrl: string): string {
+  const credentials = exampleCredentials(apiName);
+  if (!credentials) throw new Error(`scripts/sandbox-config.ts: give ${apiName} exampleCredentials for the docs' client example`);
+  const options = Object.entries({ ...credentials, baseUrl: mockUrl })
+    .map(([name, value]) => `${name}: ${JSON.stringify(value).replaceAll('"', "'")}`)
+    .join(', ');
+  return (
+    `import { ${client.factory} } from '${packageName}/${apiName}';\n\n` +
+    `// The mock takes any credentials; against a store, pass its own.\n` +
+    `const client = ${client.factory}({ ${options} });`
+  );
+}
+
 function apiSection({ api, page, client }: IndexedApi, packageName: string): string {
   const spec = readBundledSpec(api.name);
   const port = defaultMockPort(api.name);
@@ -30,10 +59,7 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
   const mockUrl = `http://127.0.0.1:${port ?? `$${variable}`}`;
   const request = exampleRequest(api.name, mockUrl);
   const schemes = Object.values(spec.components?.securitySchemes ?? {});
-  const clientCode = client
-    ? `import { ${client.factory} } from '${packageName}/${api.name}';\n\n` +
-      `const client = ${client.factory}({ ...yourCredentials, baseUrl: '${mockUrl}' });`
-    : undefined;
+  const clientCode = client && clientSnippet(api.name, client, packageName, mockUrl);
   return `
   <section id="${escape(api.name)}">
     <h2><a href="${escape(page)}">${escape(spec.info.title)}</a></h2>
@@ -43,6 +69,7 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
     <p>Every call sends:</p>
     <pre><code>${escape(Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`).join('\n'))}</code></pre>
     ${schemes.map((scheme) => `<p>${inline(firstParagraph(scheme.description))}</p>`).join('\n    ')}
+    <p>${inline(mockAuthNote(api.name))}</p>
     <h3>Develop against the mock</h3>
     <p><code>npm start</code> serves a Prism mock of this API at <code>${escape(mockUrl)}</code>
       (set <code>${escape(variable)}</code> to use another port). It answers with the spec's examples and

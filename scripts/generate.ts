@@ -1,13 +1,16 @@
 // Writes, for every API in redocly.yaml, generated/<api>.openapi.json (bundled spec),
-// generated/<api>.ts (types) and generated/<api>.operations.ts (the runtime table of operations the
-// clients' retry logic reads: which ones the spec marks x-safe-to-retry). With --check, writes to a temporary folder instead and fails when generated/
-// differs, so stale generated files cannot land.
+// generated/<api>.ts (types), generated/<api>.operations.ts (the runtime table of operations the
+// clients' retry logic reads: which ones the spec marks x-safe-to-retry) and generated/<api>.images.ts
+// (the image formats the spec documents for uploads, which the clients' upload guards accept). With
+// --check, writes to a temporary folder instead and fails when generated/ differs, so stale
+// generated files cannot land.
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import openapiTS, { astToString } from 'openapi-typescript';
+import openapiTS, { astToString, type SchemaObject } from 'openapi-typescript';
+import ts from 'typescript';
 import { type Api, projectRoot, readApis, redoclyEnv } from './apis.js';
 
 const run = promisify(execFile);
@@ -22,9 +25,48 @@ async function bundle(api: Api, outDir: string): Promise<string> {
   return json;
 }
 
+// What a user passes for a binary body or form part: openapi-typescript would type it `string`.
+const bytesType = ts.factory.createUnionTypeNode(
+  ['Blob', 'ArrayBuffer', 'Uint8Array'].map((name) => ts.factory.createTypeReferenceNode(name)),
+);
+
+/** A string schema that stands for raw bytes: `format: binary` (OpenAPI 3.0 style) or a `contentMediaType`. */
+const isBinary = (schema: SchemaObject) =>
+  'type' in schema && schema.type === 'string' && (schema.format === 'binary' || 'contentMediaType' in schema);
+
 async function types(bundled: string): Promise<string> {
-  const ast = await openapiTS(bundled, { alphabetize: false, immutable: false });
+  const ast = await openapiTS(bundled, {
+    alphabetize: false,
+    immutable: false,
+    transform: (schema) => (isBinary(schema) ? bytesType : undefined),
+  });
   return banner + astToString(ast);
+}
+
+interface RequestBody {
+  content?: Record<string, { schema?: SchemaObject; encoding?: Record<string, { contentType?: string }> }>;
+}
+
+/**
+ * The image media types the spec documents for uploads: the `image/*` keys of binary request bodies
+ * and the `image/*` types in a form part's `encoding.contentType`, sorted.
+ */
+function imageTable(bundled: string): string {
+  const { paths } = JSON.parse(bundled) as { paths: Record<string, Record<string, { requestBody?: RequestBody }>> };
+  const found = new Set<string>();
+  for (const item of Object.values(paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [mediaType, { schema, encoding }] of Object.entries(operation?.requestBody?.content ?? {})) {
+        if (mediaType.startsWith('image/') && schema && isBinary(schema)) found.add(mediaType);
+        for (const part of Object.values(encoding ?? {})) {
+          for (const type of part.contentType?.split(',') ?? []) if (type.trim().startsWith('image/')) found.add(type.trim());
+        }
+      }
+    }
+  }
+  return `${banner}// The image formats this API's spec documents for uploads; the client's upload guard accepts these only.
+export const imageMediaTypes = [${[...found].sort().map((type) => `'${type}'`).join(', ')}] as const;
+`;
 }
 
 interface Operation {
@@ -62,6 +104,7 @@ async function generate(outDir: string): Promise<string[]> {
       [`${api.name}.openapi.json`]: bundled,
       [`${api.name}.ts`]: await types(bundled),
       [`${api.name}.operations.ts`]: operationTable(bundled),
+      [`${api.name}.images.ts`]: imageTable(bundled),
     };
     for (const [file, text] of Object.entries(files)) {
       await writeFile(join(outDir, file), text);

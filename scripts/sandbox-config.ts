@@ -6,14 +6,20 @@ export const docsPort = { variable: 'DOCS_PORT', default: 8080 };
 
 interface SandboxApi {
   mockPort: number;
+  /** The client factory's credential options in the docs' example; the mock takes any value. */
+  exampleCredentials?: Record<string, string | number>;
   /** Headers the vendor's own examples send on every call that the spec's security does not cover. */
   extraHeaders?: Record<string, string>;
 }
 
 const sandboxApis: Record<string, SandboxApi> = {
-  ecwid: { mockPort: 4010 },
+  ecwid: { mockPort: 4010, exampleCredentials: { storeId: 1003, token: 'any' } },
   // BigCommerce's reference sends `Accept: application/json` on every call, so the example does too.
-  bigcommerce: { mockPort: 4011, extraHeaders: { Accept: 'application/json' } },
+  bigcommerce: {
+    mockPort: 4011,
+    extraHeaders: { Accept: 'application/json' },
+    exampleCredentials: { storeHash: 'abc123', accessToken: 'any' },
+  },
 };
 
 /** `ecwid` → `ECWID_MOCK_PORT`. */
@@ -28,4 +34,8 @@ export function defaultMockPort(apiName: string): number | undefined {
 
 export function extraHeaders(apiName: string): Record<string, string> {
   return sandboxApis[apiName]?.extraHeaders ?? {};
+}
+
+export function exampleCredentials(apiName: string): Record<string, string | number> | undefined {
+  return sandboxApis[apiName]?.exampleCredentials;
 }

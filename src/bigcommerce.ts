@@ -1,10 +1,27 @@
-import type { operations, paths } from '../generated/bigcommerce.js';
+import type { components, operations, paths } from '../generated/bigcommerce.js';
+import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
 import { type CommonClientOptions, createVendorClient } from './client.js';
+import { HttpError } from './errors.js';
 import { requireCredential } from './middleware.js';
+import type { CallOptions } from './retry.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/bigcommerce.js';
+
+type Schemas = components['schemas'];
+/** A product variant as BigCommerce returns it. */
+export type BigCommerceVariant = Schemas['ProductVariant'];
+/** The body of `POST /catalog/products/{product_id}/variants`. */
+export type BigCommerceVariantCreate = Schemas['ProductVariantCreate'];
+/** The body of `PUT /catalog/products/{product_id}/variants/{variant_id}`. */
+export type BigCommerceVariantUpdate = Schemas['ProductVariantUpdate'];
+/** The body of BigCommerce's error answers. */
+export type BigCommerceError = Schemas['Error'];
+/** `meta.pagination` of a page of variants. */
+export type BigCommercePagination = Schemas['Pagination'];
+/** The image formats BigCommerce takes, as the spec documents them. */
+export type BigCommerceImageMediaType = (typeof imageMediaTypes)[number];
 
 export interface BigCommerceClientOptions extends CommonClientOptions {
   /** The store's permanent hash, as in `https://api.bigcommerce.com/stores/{store_hash}/v3`. */
@@ -15,25 +32,33 @@ export interface BigCommerceClientOptions extends CommonClientOptions {
   baseUrl?: string;
 }
 
-interface VariantRef {
-  productId: operations['createProductVariantImage']['parameters']['path']['product_id'];
-  variantId: operations['createProductVariantImage']['parameters']['path']['variant_id'];
-}
+// Helpers name what the API names (path parameters, body fields) as the spec does, like raw calls.
+type VariantPath = operations['createProductVariantImage']['parameters']['path'];
+type ProductPath = operations['getProductVariants']['parameters']['path'];
+type ListQuery = NonNullable<operations['getProductVariants']['parameters']['query']>;
 
-export interface CreateVariantImageFromUrl extends VariantRef {
-  /** Public http(s) URL of a GIF, JPEG or PNG of at most 8 MB; BigCommerce downloads it. */
-  imageUrl: string;
-}
+export type CreateVariantImageFromUrl = VariantPath & Schemas['VariantImageFromUrl'];
 
-export interface UploadVariantImageFile extends VariantRef {
+export interface UploadVariantImageFile extends VariantPath {
   /** At most 1 MB of GIF, JPEG or PNG bytes, sent unchanged as the `image_file` part. */
-  file: ImageBytes;
-  filename: string;
-  /** The image's media type, e.g. `image/png`. */
-  contentType: string;
+  image_file: ImageBytes;
+  /** The part's file name. Default `image.<format>`, e.g. `image.png`. */
+  filename?: string;
+  /** The image's media type; it must be the bytes' own. Left out, it is read from the bytes. */
+  contentType?: BigCommerceImageMediaType;
+}
+
+export interface ListAllVariants extends ProductPath, CallOptions {
+  /** Variants per request (`limit`); BigCommerce's default when left out. */
+  pageSize?: number;
+  /** `include_fields` / `exclude_fields`, sent with every page. */
+  query?: Omit<ListQuery, 'page' | 'limit'>;
+  /** Stops the walk: the page in flight rejects with RequestAbortedError. */
+  signal?: AbortSignal;
 }
 
 const imagePath = '/catalog/products/{product_id}/variants/{variant_id}/image';
+const imageRules = { formats: imageMediaTypes, maxBytes: MiB, limit: 'BigCommerce accepts image files up to 1 MB' };
 
 export function createBigCommerceClient(options: BigCommerceClientOptions) {
   const accessToken = requireCredential('accessToken', options.accessToken);
@@ -48,21 +73,41 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
 
   return Object.assign(client, {
     /** Sets the variant's image from a public URL (JSON `{image_url}`), replacing any it has. */
-    async createVariantImageFromUrl({ productId, variantId, imageUrl }: CreateVariantImageFromUrl) {
+    async createVariantImageFromUrl({ product_id, variant_id, image_url }: CreateVariantImageFromUrl) {
       return client.POST(imagePath, {
-        params: { path: { product_id: productId, variant_id: variantId } },
-        body: { image_url: checkImageUrl(imageUrl, 'imageUrl') },
+        params: { path: { product_id, variant_id } },
+        body: { image_url: checkImageUrl(image_url, 'image_url') },
       });
     },
     /** Uploads an image file as the variant's image (multipart `image_file`), replacing any it has. */
-    async uploadVariantImageFile({ productId, variantId, file, filename, contentType }: UploadVariantImageFile) {
-      await checkImage(file, MiB, 'BigCommerce accepts image files up to 1 MB');
+    async uploadVariantImageFile({ product_id, variant_id, image_file, filename, contentType }: UploadVariantImageFile) {
+      const format = await checkImage(image_file, contentType, imageRules);
       const form = new FormData();
-      form.append('image_file', new Blob([file as BlobPart], { type: contentType }), filename);
+      const file = new Blob([image_file as BlobPart], { type: contentType ?? format });
+      form.append('image_file', file, filename ?? `image.${format.slice('image/'.length)}`);
       return client.POST(imagePath, {
-        params: { path: { product_id: productId, variant_id: variantId } },
-        body: form as never,
+        params: { path: { product_id, variant_id } },
+        body: { image_file },
+        bodySerializer: () => form,
       });
+    },
+    /**
+     * Every variant of a product, page after page (`GET …/variants?page=N`), following
+     * `meta.pagination` until its last page. Each page is one call, with the client's timeout and
+     * retries; an error answer throws HttpError.
+     */
+    async *listAllVariants({ product_id, pageSize, query, signal, timeoutMs }: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
+      for (let page = 1; ; page++) {
+        const { data, error, response } = await client.GET('/catalog/products/{product_id}/variants', {
+          params: { path: { product_id }, query: { ...query, page, limit: pageSize } },
+          signal,
+          timeoutMs,
+        });
+        if (error !== undefined) throw new HttpError('getProductVariants', response, error);
+        yield* data.data;
+        const pagination = data.meta.pagination;
+        if (!pagination || page >= pagination.total_pages || data.data.length === 0) return;
+      }
     },
   });
 }

@@ -1,10 +1,25 @@
-import type { operations, paths } from '../generated/ecwid.js';
+import type { components, operations, paths } from '../generated/ecwid.js';
+import { imageMediaTypes } from '../generated/ecwid.images.js';
 import { operationTable } from '../generated/ecwid.operations.js';
 import { type CommonClientOptions, createVendorClient } from './client.js';
 import { requireCredential, sendAsIs } from './middleware.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/ecwid.js';
+
+type Schemas = components['schemas'];
+/** A product variation (Ecwid's "combination") as Ecwid returns it. */
+export type EcwidVariation = Schemas['Variation'];
+/** The body of `POST /products/{productId}/combinations`. */
+export type EcwidVariationCreate = Schemas['VariationCreate'];
+/** The body of `PUT /products/{productId}/combinations/{combinationId}`. */
+export type EcwidVariationUpdate = Schemas['VariationUpdate'];
+/** The body of Ecwid's error answers, when it sends one. */
+export type EcwidError = Schemas['Error'];
+/** The body of the async image uploads: the image's URL, its size and alt text. */
+export type EcwidImageUploadAsync = Schemas['ImageUploadAsyncRequest'];
+/** The image formats Ecwid's binary upload takes, as the spec documents them. */
+export type EcwidImageMediaType = (typeof imageMediaTypes)[number];
 
 export interface EcwidClientOptions extends CommonClientOptions {
   /** Ecwid store ID; part of every URL. */
@@ -16,12 +31,13 @@ export interface EcwidClientOptions extends CommonClientOptions {
 }
 
 type VariationPath = operations['uploadVariationImage']['parameters']['path'];
+type ProductPath = operations['uploadProductImageAsync']['parameters']['path'];
 
 export interface UploadVariationImage extends VariationPath {
-  /** At most 20 MB of GIF, JPEG, PNG or WebP bytes, sent unchanged. */
+  /** At most 20 MB of GIF, JPEG or PNG bytes, sent unchanged. */
   image: ImageBytes;
-  /** The image's media type, e.g. `image/jpeg`. */
-  contentType: string;
+  /** The image's media type; it must be the bytes' own. Left out, it is read from the bytes. */
+  contentType?: EcwidImageMediaType | 'application/octet-stream';
 }
 
 export interface UploadVariationImageFromUrl extends VariationPath {
@@ -29,9 +45,22 @@ export interface UploadVariationImageFromUrl extends VariationPath {
   externalUrl: string;
 }
 
-const imagePath = '/products/{productId}/combinations/{combinationId}/image';
-const maxImageBytes = 20 * MiB;
+export type UploadVariationImageAsync = VariationPath & EcwidImageUploadAsync;
+export type UploadProductImageAsync = ProductPath & EcwidImageUploadAsync;
 
+const imagePath = '/products/{productId}/combinations/{combinationId}/image';
+const imageRules = {
+  formats: imageMediaTypes,
+  maxBytes: 20 * MiB,
+  limit: 'Ecwid accepts images up to 20 MB',
+  octetStream: true,
+};
+
+/**
+ * A typed client for Ecwid's product variations. Ecwid's variation list
+ * (`GET /products/{productId}/combinations`) is not paged: one call returns every variation of the
+ * product, so there is no helper to walk pages, unlike BigCommerce's `listAllVariants`.
+ */
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
   const client = createVendorClient<paths>(options, {
@@ -43,18 +72,36 @@ export function createEcwidClient(options: EcwidClientOptions) {
   return Object.assign(client, {
     /** Uploads raw image bytes as the variation's image (POST …/image with a binary body). */
     async uploadVariationImage({ productId, combinationId, image, contentType }: UploadVariationImage) {
-      await checkImage(image, maxImageBytes, 'Ecwid accepts images up to 20 MB');
+      const format = await checkImage(image, contentType, imageRules);
       return client.POST(imagePath, {
         params: { path: { productId, combinationId } },
-        body: image as never,
+        body: image,
         bodySerializer: sendAsIs,
-        headers: { 'Content-Type': contentType },
+        headers: { 'Content-Type': contentType ?? format },
       });
     },
     /** Makes Ecwid fetch the variation's image from a URL (POST …/image?externalUrl=…, no body). */
     async uploadVariationImageFromUrl({ productId, combinationId, externalUrl }: UploadVariationImageFromUrl) {
       return client.POST(imagePath, {
         params: { path: { productId, combinationId }, query: { externalUrl: checkImageUrl(externalUrl, 'externalUrl') } },
+      });
+    },
+    /**
+     * Has Ecwid download the variation's image from `url` in the background (POST …/image/async).
+     * The answer comes at once with the future image's ID; reading the variation back is the only
+     * way to see that the image arrived.
+     */
+    async uploadVariationImageAsync({ productId, combinationId, ...body }: UploadVariationImageAsync) {
+      return client.POST('/products/{productId}/combinations/{combinationId}/image/async', {
+        params: { path: { productId, combinationId } },
+        body: { ...body, url: checkImageUrl(body.url, 'url') },
+      });
+    },
+    /** Has Ecwid download the product's main image from `url` in the background (POST /products/{productId}/image/async). */
+    async uploadProductImageAsync({ productId, ...body }: UploadProductImageAsync) {
+      return client.POST('/products/{productId}/image/async', {
+        params: { path: { productId } },
+        body: { ...body, url: checkImageUrl(body.url, 'url') },
       });
     },
   });

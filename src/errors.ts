@@ -45,18 +45,41 @@ export class RequestAbortedError extends RequestFailedError {
   }
 }
 
-/** The connection failed: refused, reset, DNS, TLS. */
+/** The connection failed (refused, reset, DNS, TLS), or fetch refused to send the request at all. */
 export class NetworkError extends RequestFailedError {
   /** The system error code when there is one, e.g. ECONNREFUSED or ECONNRESET. */
   declare readonly code: string | undefined;
-  constructor(details: RequestErrorDetails & { code: string | undefined }) {
-    super(`failed on the network${details.code ? ` (${details.code})` : ''}`, details, 'NetworkError');
+  /** Why fetch refused to send the request (e.g. `bad port`); such a request is never retried. */
+  declare readonly refusal: string | undefined;
+  constructor(details: RequestErrorDetails & { code: string | undefined; refusal?: string | undefined }) {
+    const what = details.refusal
+      ? `was refused by fetch (${details.refusal})`
+      : `failed on the network${details.code ? ` (${details.code})` : ''}`;
+    super(what, details, 'NetworkError');
   }
 }
 
-/** An upload refused before any byte was sent: too large, not an image, or a bad URL. */
+/** Why an upload was refused, as a string to compare against, like a Node error's `code`. */
+export type UploadRejectionCode =
+  /** The file is over the vendor's size limit. */
+  | 'ERR_IMAGE_TOO_LARGE'
+  /** The bytes are not an image in a format the vendor's spec documents. */
+  | 'ERR_IMAGE_FORMAT'
+  /** The declared content type is not the format of the bytes (e.g. PNG bytes declared `image/jpeg`). */
+  | 'ERR_IMAGE_TYPE_MISMATCH'
+  /** The image URL is not an absolute http(s) URL. */
+  | 'ERR_IMAGE_URL'
+  /** The image URL carries a user name or password. */
+  | 'ERR_IMAGE_URL_CREDENTIALS';
+
+/** An upload refused before any byte was sent; `code` says why. */
 export class UploadRejectedError extends Error {
   override name = 'UploadRejectedError';
+  readonly code: UploadRejectionCode;
+  constructor(code: UploadRejectionCode, message: string) {
+    super(message);
+    this.code = code;
+  }
 }
 
 /**
@@ -67,4 +90,21 @@ export class UploadRejectedError extends Error {
 export function errorUrl(url: string): string {
   const { origin, pathname } = new URL(url);
   return origin + pathname;
+}
+
+/**
+ * An HTTP error answer where a helper cannot hand back `{ error, response }`, such as a page of
+ * `listAllVariants`: `error` is the typed body, `response` the answer.
+ */
+export class HttpError<E = unknown> extends Error {
+  override name = 'HttpError';
+  readonly status: number;
+  constructor(
+    readonly operationId: string,
+    readonly response: Response,
+    readonly error: E,
+  ) {
+    super(`${operationId}${response.url ? ` (${errorUrl(response.url)})` : ''} answered ${response.status}`);
+    this.status = response.status;
+  }
 }

@@ -2,12 +2,33 @@ export { createBigCommerceClient } from './bigcommerce.js';
 export type {
   BigCommerceClient,
   BigCommerceClientOptions,
+  BigCommerceError,
+  BigCommerceImageMediaType,
+  BigCommercePagination,
+  BigCommerceVariant,
+  BigCommerceVariantCreate,
+  BigCommerceVariantUpdate,
   CreateVariantImageFromUrl,
+  ListAllVariants,
   UploadVariantImageFile,
 } from './bigcommerce.js';
 export { createEcwidClient } from './ecwid.js';
-export type { EcwidClient, EcwidClientOptions, UploadVariationImage, UploadVariationImageFromUrl } from './ecwid.js';
+export type {
+  EcwidClient,
+  EcwidClientOptions,
+  EcwidError,
+  EcwidImageMediaType,
+  EcwidImageUploadAsync,
+  EcwidVariation,
+  EcwidVariationCreate,
+  EcwidVariationUpdate,
+  UploadProductImageAsync,
+  UploadVariationImage,
+  UploadVariationImageAsync,
+  UploadVariationImageFromUrl,
+} from './ecwid.js';
 export {
+  HttpError,
   NetworkError,
   RequestAbortedError,
   RequestFailedError,
@@ -16,4 +37,5 @@ export {
 } from './errors.js';
 export type { CommonClientOptions } from './client.js';
 export type { CallOptions, ReliabilityOptions, RetryOptions } from './retry.js';
+export type { UploadRejectionCode } from './errors.js';
 export type { ImageBytes } from './upload-guards.js';

@@ -169,6 +169,8 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
       else return undefined;
       return wait <= retry.maxDelayMs ? wait : undefined;
     }
+    // Fetch itself refused (a bad port, an unknown scheme): no attempt can do better.
+    if (fetchRefusal(outcome.error, call.request) !== undefined) return undefined;
     // Refused: nothing reached the server, so even a create may be sent again.
     if (errorCode(outcome.error) === 'ECONNREFUSED' || call.operation[1]) return backoff(call.attempts);
     return undefined;
@@ -202,7 +204,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     };
     if (call.callerSignal?.aborted) return new RequestAbortedError(details);
     if (call.timeout.aborted) return new RequestTimeoutError({ ...details, timeoutMs: call.timeoutMs });
-    return new NetworkError({ ...details, cause: error, code: errorCode(error) });
+    return new NetworkError({ ...details, cause: error, code: errorCode(error), refusal: fetchRefusal(error, call.request) });
   }
 
   /** Follows one call from its first outcome to the answer it returns, or the error it throws. */
@@ -281,6 +283,21 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
       reject(signal!.reason);
     });
   });
+}
+
+/**
+ * Why fetch refused to send a request, or undefined for any other failure. Node's fetch rejects
+ * with `TypeError('fetch failed')` and a cause: a system error with a `code` when the network
+ * failed, an error without one when fetch would not send the request at all (`bad port`,
+ * `unknown scheme`). The reason leaves out any URL's query and user info and the request's header
+ * values, where credentials travel.
+ */
+function fetchRefusal(error: unknown, request: Request): string | undefined {
+  const { cause } = error as { cause?: unknown };
+  if (!(error instanceof TypeError && cause instanceof Error) || errorCode(error) !== undefined) return undefined;
+  let reason = cause.message.replace(/\b[a-z][\w+.-]*:\/\/[^\s'"]+/gi, (url) => (URL.canParse(url) ? errorUrl(url) : 'a URL'));
+  for (const [, value] of request.headers) if (value) reason = reason.replaceAll(value, '[header value]');
+  return reason;
 }
 
 /** The system error code (ECONNREFUSED, ECONNRESET, ...) somewhere in fetch's cause chain. */

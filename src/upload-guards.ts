@@ -1,4 +1,6 @@
 // Checks made before an upload sends any byte, so a doomed upload fails fast and clearly.
+import type { imageMediaTypes as bigcommerceImages } from '../generated/bigcommerce.images.js';
+import type { imageMediaTypes as ecwidImages } from '../generated/ecwid.images.js';
 import { UploadRejectedError } from './errors.js';
 
 /** Raw image bytes; sent unchanged. */
@@ -6,23 +8,53 @@ export type ImageBytes = Blob | ArrayBuffer | Uint8Array;
 
 export const MiB = 1024 * 1024;
 
-// The first bytes of each format, read as Latin-1: JPEG, PNG, GIF (GIF87a, GIF89a), and WebP ("WEBP"
-// after "RIFF" and a four-byte size).
-const imageSignature = /^(?:\xff\xd8\xff|\x89PNG\r\n\x1a\n|GIF8|RIFF[^]{4}WEBP)/;
+/** Every image format a vendor's spec documents for uploads (generated from the specs). */
+export type ImageMediaType = (typeof bigcommerceImages)[number] | (typeof ecwidImages)[number];
+
+// The first bytes of each format, read as Latin-1. A format a spec adds fails the type check here
+// until it has a signature.
+const signatures = {
+  'image/gif': /^GIF8[79]a/,
+  'image/jpeg': /^\xff\xd8\xff/,
+  'image/png': /^\x89PNG\r\n\x1a\n/,
+} satisfies Record<ImageMediaType, RegExp>;
+
+export interface ImageRules {
+  /** The formats the vendor's spec documents, e.g. `['image/gif', 'image/jpeg', 'image/png']`. */
+  formats: readonly ImageMediaType[];
+  maxBytes: number;
+  /** Says the limit in the vendor's words, for the message. */
+  limit: string;
+  /** Whether the vendor also takes the bytes declared as `application/octet-stream`. */
+  octetStream?: boolean;
+}
+
+const names = (formats: readonly string[]) => formats.map((type) => type.slice('image/'.length).toUpperCase());
 
 /**
- * Rejects bytes over `maxBytes` or that are not a GIF, JPEG, PNG or WebP image, judged by their
- * magic number whatever the declared content type says.
+ * Rejects bytes over `maxBytes`, bytes that are not one of the vendor's formats (judged by their
+ * magic number), and a declared type that is not the bytes' own. Returns the bytes' media type.
  */
-export async function checkImage(image: ImageBytes, maxBytes: number, vendorLimit: string): Promise<void> {
+export async function checkImage(image: ImageBytes, declared: string | undefined, rules: ImageRules): Promise<ImageMediaType> {
   const size = image instanceof Blob ? image.size : image.byteLength;
-  if (size > maxBytes) {
-    throw new UploadRejectedError(`image is ${size} bytes; ${vendorLimit} (${maxBytes} bytes)`);
+  if (size > rules.maxBytes) {
+    throw new UploadRejectedError('ERR_IMAGE_TOO_LARGE', `image is ${size} bytes; ${rules.limit} (${rules.maxBytes} bytes)`);
   }
-  const first = new Uint8Array(image instanceof Blob ? await image.slice(0, 12).arrayBuffer() : image.slice(0, 12));
-  if (!imageSignature.test(String.fromCharCode(...first))) {
-    throw new UploadRejectedError('image is not a GIF, JPEG, PNG or WebP file (checked by its first bytes)');
+  const first = new Uint8Array(image instanceof Blob ? await image.slice(0, 8).arrayBuffer() : image.slice(0, 8));
+  const head = String.fromCharCode(...first);
+  const format = rules.formats.find((type) => signatures[type].test(head));
+  if (!format) {
+    const list = names(rules.formats);
+    throw new UploadRejectedError(
+      'ERR_IMAGE_FORMAT',
+      `image is not a ${list.slice(0, -1).join(', ')} or ${list.at(-1)} file (checked by its first bytes)`,
+    );
   }
+  const type = declared?.split(';')[0]!.trim().toLowerCase();
+  if (type !== undefined && type !== format && !(rules.octetStream && type === 'application/octet-stream')) {
+    throw new UploadRejectedError('ERR_IMAGE_TYPE_MISMATCH', `image is declared ${declared} but its bytes are ${format}`);
+  }
+  return format;
 }
 
 // Characters RFC 3986 allows outside the host, and `%` only as the start of an escape.
@@ -38,13 +70,13 @@ export function checkImageUrl(value: string, name: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UploadRejectedError(`${name} must be an absolute http(s) URL`);
+    throw new UploadRejectedError('ERR_IMAGE_URL', `${name} must be an absolute http(s) URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new UploadRejectedError(`${name} must be an absolute http(s) URL, not ${url.protocol}`);
+    throw new UploadRejectedError('ERR_IMAGE_URL', `${name} must be an absolute http(s) URL, not ${url.protocol}`);
   }
   if (url.username || url.password) {
-    throw new UploadRejectedError(`${name} must not carry a user name or password`);
+    throw new UploadRejectedError('ERR_IMAGE_URL_CREDENTIALS', `${name} must not carry a user name or password`);
   }
   const rest = url.href.slice(url.origin.length);
   return url.origin + rest.replace(notUriSafe, (character) => encodeURIComponent(character));

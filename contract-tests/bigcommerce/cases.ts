@@ -51,9 +51,9 @@ export const bigcommerce = defineVendorCases<BigCommerceClient, operations>({
       client.DELETE('/catalog/products/{product_id}/variants/{variant_id}', { params: { path: { product_id, variant_id } } }),
     createProductVariantImage: (client) =>
       client.uploadVariantImageFile({
-        productId: product_id,
-        variantId: variant_id,
-        file: jpeg,
+        product_id,
+        variant_id,
+        image_file: jpeg,
         filename: 'shirt-red-l.jpg',
         contentType: 'image/jpeg',
       }),

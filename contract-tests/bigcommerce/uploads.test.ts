@@ -5,8 +5,8 @@ import { violations } from '../support/prism-headers.js';
 import { type Recorder, startRecorder } from '../support/recorder.js';
 import { bigCommerceClient, bigCommerceMock } from './client.js';
 
-const productId = 174;
-const variantId = 382;
+const product_id = 174;
+const variant_id = 382;
 
 let recorder: Recorder;
 afterEach(() => recorder?.close());
@@ -29,9 +29,9 @@ function multipartParts(body: Buffer, contentType: string) {
 test('uploadVariantImageFile sends the file byte for byte as the image_file part', async () => {
   recorder = await startRecorder(bigCommerceMock());
   const { data, error, response } = await bigCommerceClient(recorder.url).uploadVariantImageFile({
-    productId,
-    variantId,
-    file: jpeg,
+    product_id,
+    variant_id,
+    image_file: jpeg,
     filename: 'shirt-red-l.jpg',
     contentType: 'image/jpeg',
   });
@@ -40,7 +40,7 @@ test('uploadVariantImageFile sends the file byte for byte as the image_file part
   expect(violations(response)).toEqual([]);
   expect(data?.data?.image_url).toEqual(expect.any(String));
   const [sent] = recorder.requests;
-  expect(sent!.url).toBe(`/catalog/products/${productId}/variants/${variantId}/image`);
+  expect(sent!.url).toBe(`/catalog/products/${product_id}/variants/${variant_id}/image`);
   expect(sent!.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
   const parts = multipartParts(sent!.body, sent!.headers['content-type']!);
   expect(parts).toHaveLength(1);
@@ -51,11 +51,11 @@ test('uploadVariantImageFile sends the file byte for byte as the image_file part
 
 test('createVariantImageFromUrl sends JSON {image_url}', async () => {
   recorder = await startRecorder(bigCommerceMock());
-  const imageUrl = 'https://example.org/images/shirt-red-l.png';
+  const image_url = 'https://example.org/images/shirt-red-l.png';
   const { data, response } = await bigCommerceClient(recorder.url).createVariantImageFromUrl({
-    productId,
-    variantId,
-    imageUrl,
+    product_id,
+    variant_id,
+    image_url,
   });
 
   expect(response.status).toBe(200);
@@ -63,14 +63,14 @@ test('createVariantImageFromUrl sends JSON {image_url}', async () => {
   expect(data?.data?.image_url).toEqual(expect.any(String));
   const [sent] = recorder.requests;
   expect(sent!.headers['content-type']).toBe('application/json');
-  expect(JSON.parse(sent!.body.toString())).toEqual({ image_url: imageUrl });
+  expect(JSON.parse(sent!.body.toString())).toEqual({ image_url });
 });
 
 test('a multipart body without image_file is refused by the mock', async () => {
   const form = new FormData();
   form.append('image', new Blob([jpeg], { type: 'image/jpeg' }), 'shirt.jpg');
   const { error, response } = await bigCommerceClient().POST('/catalog/products/{product_id}/variants/{variant_id}/image', {
-    params: { path: { product_id: productId, variant_id: variantId } },
+    params: { path: { product_id, variant_id } },
     body: form as never,
   });
   expect(response.status).toBe(422);

@@ -74,9 +74,9 @@ test.each([
     'uploadVariantImageFile',
     (client: ReturnType<typeof createBigCommerceClient>) =>
       client.uploadVariantImageFile({
-        productId: 174,
-        variantId: 382,
-        file: jpeg,
+        product_id: 174,
+        variant_id: 382,
+        image_file: jpeg,
         filename: 'red.jpg',
         contentType: 'image/jpeg',
       }),
@@ -84,7 +84,7 @@ test.each([
   [
     'createVariantImageFromUrl',
     (client: ReturnType<typeof createBigCommerceClient>) =>
-      client.createVariantImageFromUrl({ productId: 174, variantId: 382, imageUrl: 'https://example.org/red.png' }),
+      client.createVariantImageFromUrl({ product_id: 174, variant_id: 382, image_url: 'https://example.org/red.png' }),
   ],
 ])('%s is sent once on a 503, and the caller gets it', async (_, call) => {
   const { client, server } = await clientFacing([serverError, { status: 200, body: variant }]);

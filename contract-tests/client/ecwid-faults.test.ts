@@ -131,6 +131,23 @@ describe('connection failures', () => {
   });
 });
 
+describe("fetch's own refusals: said in the message, never retried", () => {
+  test.each([
+    ['a bad port', 'http://127.0.0.1:6000', 'bad port'],
+    ['an unknown scheme', 'ftp://127.0.0.1', 'unknown scheme'],
+  ])('%s', async (_, baseUrl, refusal) => {
+    const client = createEcwidClient({ storeId: 1003, token: 'secret_refused', baseUrl, retry: { attempts: 3, baseDelayMs: 1 } });
+    const call = client.GET('/products/{productId}/combinations/{combinationId}', {
+      params: { path, query: { responseFields: 'id' } },
+    });
+    await expect(call).rejects.toBeInstanceOf(NetworkError);
+    await expect(call).rejects.toMatchObject({ refusal, attempts: 1, code: undefined });
+    const { message } = (await call.catch((error: Error) => error)) as Error;
+    expect(message).toBe(`getVariation (GET ${baseUrl}/products/${path.productId}/combinations/${path.combinationId}) was refused by fetch (${refusal}) after 1 attempt`);
+    expect(message).not.toContain('secret_refused');
+  });
+});
+
 describe('timeouts and cancellation', () => {
   test('a server that never answers: the timeout fires and nothing hangs', async () => {
     const { client, server } = await clientFacing(['hang'], { timeoutMs: 200, retry: false });

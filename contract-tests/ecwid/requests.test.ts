@@ -128,11 +128,12 @@ describe('invalid requests are rejected with a typed error', () => {
   });
 
   test('a binary upload with a content type Ecwid does not take', async () => {
-    const { error, response } = await ecwidClient().uploadVariationImage({
-      productId,
-      combinationId,
-      image: jpeg,
-      contentType: 'text/plain',
+    // The helper refuses this before sending (ERR_IMAGE_TYPE_MISMATCH); a raw call reaches the mock.
+    const { error, response } = await ecwidClient().POST('/products/{productId}/combinations/{combinationId}/image', {
+      params: { path: { productId, combinationId } },
+      body: jpeg,
+      bodySerializer: (body) => body,
+      headers: { 'Content-Type': 'text/plain' },
     });
     expect(response.status).toBe(415);
     expect(violations(response)[0]?.code).toBe(415);
@@ -153,6 +154,8 @@ describe('invalid requests are rejected with a typed error', () => {
     // Ecwid answers a bad token with 403 and documents no 401; Prism generates the 401 itself.
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
+    // Prism's own problem body, not the spec's Ecwid error body (the README says so).
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
     expect(error).toEqual(expect.objectContaining({ status: 401 }));
   });
 });

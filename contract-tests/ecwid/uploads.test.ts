@@ -1,6 +1,7 @@
 // Image uploads, recorded on the wire between the client and the mock: the bytes Ecwid receives are
 // the file's bytes, whatever form the caller holds them in.
 import { afterEach, expect, test } from 'vitest';
+import type { EcwidClient } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
 import { type Recorder, startRecorder } from '../support/recorder.js';
@@ -78,4 +79,33 @@ test('uploadVariationImageFromUrl sends externalUrl in the query and no body', a
   expect(url.searchParams.get('externalUrl')).toBe(externalUrl);
   expect(sent!.body).toHaveLength(0);
   expect(sent!.headers['content-type']).toBeUndefined();
+});
+
+const asyncImage = { url: 'https://example.org/images/shirt red.jpg', width: '800', height: '600', alt: { main: 'Red T-shirt' } };
+
+test.each([
+  {
+    helper: 'uploadVariationImageAsync',
+    pathname: `/products/${productId}/combinations/${combinationId}/image/async`,
+    upload: (client: EcwidClient) => client.uploadVariationImageAsync({ productId, combinationId, ...asyncImage }),
+  },
+  {
+    helper: 'uploadProductImageAsync',
+    pathname: `/products/${productId}/image/async`,
+    upload: (client: EcwidClient) => client.uploadProductImageAsync({ productId, ...asyncImage }),
+  },
+])('$helper sends {url, width, height, alt} as JSON to $pathname', async ({ pathname, upload }) => {
+  recorder = await startRecorder(ecwidMock());
+  const image = asyncImage;
+
+  const { data, error, response } = await upload(ecwidClient(recorder.url));
+
+  expect(error).toBeUndefined();
+  expect(violations(response)).toEqual([]);
+  expect(data?.id).toEqual(expect.any(Number));
+  const [sent] = recorder.requests;
+  expect(new URL(sent!.url, 'http://recorder').pathname).toBe(pathname);
+  expect(sent!.headers['content-type']).toBe('application/json');
+  // The URL goes out in the strict form the spec's `format: uri` checks, as for externalUrl.
+  expect(JSON.parse(sent!.body.toString())).toEqual({ ...image, url: 'https://example.org/images/shirt%20red.jpg' });
 });

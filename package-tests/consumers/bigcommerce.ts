@@ -1,6 +1,15 @@
 // A consumer of the installed package's BigCommerce entry point, type-checked with strict settings.
 import { createBigCommerceClient as fromRoot } from 'commerce-variants';
-import { type components, createBigCommerceClient, type operations, type paths } from 'commerce-variants/bigcommerce';
+import {
+  type BigCommerceError,
+  type BigCommerceVariant,
+  type BigCommerceVariantCreate,
+  type BigCommerceVariantUpdate,
+  type components,
+  createBigCommerceClient,
+  type operations,
+  type paths,
+} from 'commerce-variants/bigcommerce';
 import type { Expect, IsAny, Not } from './checks.js';
 
 const bigcommerce = createBigCommerceClient({ storeHash: 'abc123', accessToken: 'token', baseUrl: 'http://127.0.0.1:4011' });
@@ -15,6 +24,35 @@ export async function variantSkus(productId: number): Promise<string[]> {
   return data.data.map((variant) => variant.sku ?? '');
 }
 
+// A raw multipart upload: image_file is typed as bytes, so the body needs no cast.
+export async function rawUpload(file: Blob) {
+  const { data } = await bigcommerce.POST('/catalog/products/{product_id}/variants/{variant_id}/image', {
+    params: { path: { product_id: 174, variant_id: 382 } },
+    body: { image_file: file },
+    bodySerializer() {
+      const form = new FormData();
+      form.append('image_file', file, 'shirt-red-l.png');
+      return form;
+    },
+  });
+  type _data = Expect<Not<IsAny<typeof data>>>;
+  return data?.data.image_url;
+}
+
+// Every variant, page after page, typed as the spec's variant.
+export async function allSkus(product_id: number): Promise<string[]> {
+  const skus: string[] = [];
+  for await (const variant of bigcommerce.listAllVariants({ product_id, pageSize: 250 })) {
+    type _variant = Expect<typeof variant extends BigCommerceVariant ? true : false>;
+    skus.push(variant.sku ?? '');
+  }
+  return skus;
+}
+
+type _variant = Expect<BigCommerceVariant extends components['schemas']['ProductVariant'] ? true : false>;
+type _create = Expect<BigCommerceVariantCreate extends components['schemas']['ProductVariantCreate'] ? true : false>;
+type _update = Expect<BigCommerceVariantUpdate extends components['schemas']['ProductVariantUpdate'] ? true : false>;
+type _errorBody = Expect<BigCommerceError extends components['schemas']['Error'] ? true : false>;
 type _sameFactory = Expect<typeof fromRoot extends typeof createBigCommerceClient ? true : false>;
 type _paths = Expect<Not<IsAny<paths['/catalog/products/{product_id}/variants']>>>;
 type _schemas = Expect<Not<IsAny<components['schemas']>>>;

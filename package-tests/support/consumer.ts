@@ -1,6 +1,7 @@
 // A fresh project outside the repository with the packed tarball installed, as a user would have
 // it: `npm pack` (its prepack builds dist/), then `npm install <tarball>` from the registry's view.
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +11,9 @@ import { projectRoot } from '../../scripts/apis.js';
 const run = promisify(execFile);
 export const consumersDir = join(projectRoot, 'package-tests', 'consumers');
 const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const { devDependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 
 export interface Consumer {
   dir: string;
@@ -27,7 +31,9 @@ export async function installPackedPackage(): Promise<Consumer> {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: projectRoot, maxBuffer: 1 << 26 });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename)], { cwd: dir });
+  // @types/node at the project's own version: README snippets use `process` and `node:fs`.
+  const typesNode = `@types/node@${devDependencies['@types/node']}`;
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), typesNode], { cwd: dir });
   for (const file of await readdir(consumersDir)) await copyFile(join(consumersDir, file), join(dir, file));
 
   return {

@@ -92,7 +92,7 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
 
       beforeStep(session);
       const uploaded = await session.check('createProductVariantImage', `upload a PNG as the image of variant ${variantId}`, 'success', () =>
-        client.uploadVariantImageFile({ productId, variantId, file: testImage, filename: 'commerce-variants-verify.png', contentType: 'image/png' }),
+        client.uploadVariantImageFile({ product_id: productId, variant_id: variantId, image_file: testImage, filename: 'commerce-variants-verify.png', contentType: 'image/png' }),
       );
       requireStep(uploaded.ok, 'createProductVariantImage');
       const storedUrl = (uploaded.body as { data?: { image_url?: unknown } } | undefined)?.data?.image_url;
@@ -101,7 +101,7 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
 
       beforeStep(session);
       const fromUrl = await session.check('createProductVariantImage', `set the image of variant ${variantId} from a URL`, 'success', () =>
-        client.createVariantImageFromUrl({ productId, variantId, imageUrl: url }),
+        client.createVariantImageFromUrl({ product_id: productId, variant_id: variantId, image_url: url }),
       );
       requireStep(fromUrl.ok, 'createProductVariantImage from a URL');
     },

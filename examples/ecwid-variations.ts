@@ -1,0 +1,29 @@
+// List a product's variations, then change the price of the first one.
+// Run: ECWID_BASE_URL=http://127.0.0.1:4010 npx tsx examples/ecwid-variations.ts
+// (or set ECWID_STORE_ID and ECWID_TOKEN to use a real store)
+import { createEcwidClient, type EcwidVariationUpdate } from 'commerce-variants';
+
+const ecwid = createEcwidClient({
+  storeId: process.env.ECWID_STORE_ID ?? 1003,
+  token: process.env.ECWID_TOKEN ?? 'secret_example',
+  baseUrl: process.env.ECWID_BASE_URL,
+});
+const productId = Number(process.env.ECWID_PRODUCT_ID ?? 692730761);
+
+// Ecwid answers with every variation of the product at once: the list is not paged.
+const { data: variations, error } = await ecwid.GET('/products/{productId}/combinations', {
+  params: { path: { productId } },
+});
+if (error) throw new Error(`listing variations failed: ${error.errorCode} ${error.errorMessage}`);
+for (const variation of variations) console.log(variation.id, variation.sku, variation.price);
+
+const first = variations[0];
+if (first?.id !== undefined) {
+  const change: EcwidVariationUpdate = { price: 24.99 };
+  const { data: updated, error: updateError } = await ecwid.PUT('/products/{productId}/combinations/{combinationId}', {
+    params: { path: { productId, combinationId: first.id } },
+    body: change,
+  });
+  if (updateError) throw new Error(`updating variation ${first.id} failed: ${updateError.errorCode}`);
+  console.log(`updated ${updated.updateCount} variation`);
+}
