@@ -20,6 +20,7 @@ interface ResponseObject {
 }
 interface Operation {
   operationId: string;
+  requestBody?: { $ref?: string; content?: Record<string, MediaType> };
   responses: Record<string, ResponseObject>;
   'x-safe-to-retry'?: boolean;
 }
@@ -43,6 +44,8 @@ export interface Spec {
   responses: DocumentedResponse[];
   /** Validates a body against the documented schema of one response (JSON content). */
   validateBody(operationId: string, status: number, body: unknown): string[];
+  /** Validates a request body against the operation's schema for one content type. */
+  validateRequestBody(operationId: string, contentType: string, body: unknown): string[];
   /** Names of the headers a response documents as required. */
   requiredHeaders(response: DocumentedResponse): string[];
 }
@@ -77,9 +80,28 @@ export function loadSpec(apiName: string): Spec {
   ajv.addSchema(document, apiName);
   const validators = new Map<string, ValidateFunction>();
 
+  // Request schemas are compiled on their own (outside `validators`), so this reader stays additive.
+  const checkRequest = (ref: string, body: unknown) => {
+    const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
+    return validate(body) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n');
+  };
+
   return {
     document,
     responses,
+    validateRequestBody(operationId, contentType, body) {
+      const found = Object.entries(document.paths).flatMap(([path, item]) =>
+        methods.filter((method) => item[method]?.operationId === operationId).map((method) => ({ path, method })),
+      )[0];
+      if (!found) return [`no operation ${operationId}`];
+      const requestBody = document.paths[found.path]![found.method]!.requestBody;
+      const location = requestBody?.$ref
+        ? refTokens(requestBody.$ref)
+        : ['paths', found.path, found.method, 'requestBody'];
+      const content = requestBody && at<{ content?: Record<string, MediaType> }>(document, location).content;
+      if (!content?.[contentType]) return [`${operationId} documents no ${contentType} request body`];
+      return checkRequest(`${apiName}#/${pointer(...location, 'content', contentType, 'schema')}`, body);
+    },
     requiredHeaders(response) {
       return Object.entries(response.response.headers ?? {})
         .filter(([, header]) => (header.$ref ? at<HeaderObject>(document, refTokens(header.$ref)) : header).required)
