@@ -728,11 +728,32 @@ export interface components {
          *     official Kotlin client (Ecwid/ecwid-java-api-client, `dto/variation/request/UpdatedVariation.kt`)
          *     sends, is declared, so a fetched variation can be sent back as it came. Fields Ecwid computes
          *     (image URLs, tax-applied and formatted prices) are in the tables too; they are accepted and
-         *     ignored, marked `x-ignored-on-input` (not `readOnly`, which the mock would refuse). A name no source
-         *     knows is refused: Ecwid would silently ignore such a typo. `id` and `combinationNumber` are not
-         *     request fields in any source and are refused.
+         *     ignored, marked `x-ignored-on-input` (not `readOnly`, which the mock would refuse). So are the
+         *     other fields of a fetched variation (`id`, `combinationNumber`, `borderInfo`): Ecwid ignores them,
+         *     and a client that reads a variation, changes it and sends it back includes them. A name no source
+         *     knows is refused: Ecwid would silently ignore such a typo, and catching it is the point.
          */
         VariationUpdate: {
+            /**
+             * Format: int64
+             * @description The variation's ID, as fetched. The URL names the variation; ignored on input.
+             */
+            id?: number;
+            /** @description Position in the admin's variation list, assigned by Ecwid. Ignored on input. */
+            combinationNumber?: number;
+            /**
+             * @description Image border colours Ecwid computes (official Kotlin client, `FetchedVariation.kt`, line 48).
+             *     Accepted, as fetched, and ignored.
+             */
+            borderInfo?: {
+                dominatingColor?: {
+                    red?: number;
+                    green?: number;
+                    blue?: number;
+                    alpha?: number;
+                };
+                homogeneity?: boolean;
+            };
             /**
              * @description Option values identifying the variation. An option or value the product does not have yet
              *     is created as a drop-down (`SELECT`) option. Options the product has since removed cause
