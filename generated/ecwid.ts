@@ -730,8 +730,10 @@ export interface components {
          *     (image URLs, tax-applied and formatted prices) are in the tables too; they are accepted and
          *     ignored, marked `x-ignored-on-input` (not `readOnly`, which the mock would refuse). So are the
          *     other fields of a fetched variation (`id`, `combinationNumber`, `borderInfo`): Ecwid ignores them,
-         *     and a client that reads a variation, changes it and sends it back includes them. A name no source
-         *     knows is refused: Ecwid would silently ignore such a typo, and catching it is the point.
+         *     and a client that reads a variation, changes it and sends it back includes them. The official
+         *     client's own test rules list these fields of a fetched variation as read-only or ignored by an
+         *     update (`src/test/.../rule/NonUpdatablePropertyRules.kt`, lines 282-316). A name no source knows is
+         *     refused: Ecwid would silently ignore such a typo, and catching it is the point.
          */
         VariationUpdate: {
             /**
