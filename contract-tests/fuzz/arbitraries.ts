@@ -84,6 +84,7 @@ export function arbitrary(schema: Schema, document: object): fc.Arbitrary<unknow
   const resolved = resolve(schema, document);
   if ('const' in resolved) return fc.constant(resolved.const);
   if (resolved.enum) return fc.constantFrom(...resolved.enum);
+  if (resolved.anyOf) return fc.oneof(...resolved.anyOf.map((member) => arbitrary(member, document)));
   const types = typesOf(resolved);
   if (types.length === 0) return resolved.properties ? object(resolved, document) : fc.jsonValue({ maxDepth: 2 });
   return fc.oneof(...types.map((type) => ofType(type, resolved, document)));
