@@ -377,15 +377,19 @@ export interface components {
             value?: string;
             valueTranslated?: components["schemas"]["Translations"];
             type?: components["schemas"]["AttributeType"];
-            show?: components["schemas"]["AttributeVisibility"];
+            /**
+             * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). A response may carry a
+             *     value added later, so any other string is accepted here; requests take the three known values.
+             */
+            show?: components["schemas"]["AttributeVisibility"] | string;
         };
         /** @description How often a subscription to the variation is charged. */
         RecurringChargeSettings: {
             /**
-             * @description Unit of the charging interval.
-             * @enum {string}
+             * @description Unit of the charging interval. Responses accept a unit added later as well as the four known
+             *     ones.
              */
-            recurringInterval?: "DAY" | "WEEK" | "MONTH" | "YEAR";
+            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | string;
             /**
              * @description Number of units between charges. Ecwid supports 1 for `DAY`, 1 or 2 for `WEEK`, 1 or 3 for
              *     `MONTH` and 1 for `YEAR`.

@@ -88,6 +88,32 @@ const documentedVariation = {
   alt: { translated: {} },
 };
 
+/** The variation of the 2020 reference's get example: own SKU, image, price and wholesale tiers. */
+const legacyVariation = {
+  id: 7084075,
+  combinationNumber: 2,
+  options: [
+    { name: 'Size', nameTranslated: { en: 'Size' }, value: 'Small', valueTranslated: { en: 'Small' } },
+    { name: 'Color', nameTranslated: { en: 'Color' }, value: 'White', valueTranslated: { en: 'White' } },
+  ],
+  sku: '000072',
+  smallThumbnailUrl: 'http://images-cdn.ecwid.com/images/4870020/249919682.jpg',
+  hdThumbnailUrl: 'https://images-cdn.ecwid.com/images/4870020/397690841.jpg',
+  thumbnailUrl: 'http://images-cdn.ecwid.com/images/4870020/249919680.jpg',
+  imageUrl: 'http://images-cdn.ecwid.com/images/4870020/249912060.jpg',
+  originalImageUrl: 'http://images-cdn.ecwid.com/images/4870020/249912060.jpg',
+  quantity: 62,
+  unlimited: false,
+  price: 1.45,
+  isShippingRequired: false,
+  compareToPrice: 2.22,
+  wholesalePrices: [
+    { quantity: 10, price: 1.35 },
+    { quantity: 20, price: 1.25 },
+  ],
+  warningLimit: 10,
+};
+
 const cases: RealClientCase[] = [
   // --- Requests the official Kotlin client sends -------------------------------------------------
   {
@@ -202,6 +228,16 @@ const cases: RealClientCase[] = [
     body: { externalUrl: 'https://don16obqbay2c.cloudfront.net/favicons/apple-touch-icon-180x180.png' },
   },
   {
+    name: 'Kotlin client: image bytes, always labelled application/octet-stream',
+    kind: 'request',
+    source: kotlin('dto/variation/request/ProductVariationImageUploadRequest.kt', '23-29'),
+    operationId: 'uploadVariationImage',
+    expect: 'accepted',
+    contentType: 'application/octet-stream',
+    // The runner sends a string body as its UTF-8 bytes; the mock checks the media type, not pixels.
+    body: 'JFIF image bytes',
+  },
+  {
     name: 'Kotlin client: fetch-then-update round trip of a fully filled variation',
     kind: 'request',
     source: kotlin('converter/FetchedCombination.kt', '7-86'),
@@ -230,7 +266,46 @@ const cases: RealClientCase[] = [
     body: { attributes: [{ alias: 'BRAND', value: 'Acme', valueTranslated: { en: 'Acme' } }] },
   },
 
+  {
+    name: 'Kotlin client: list with a language and nested responseFields',
+    kind: 'request',
+    source: kotlin('responsefields/ResponseFields.kt', '52-60'),
+    operationId: 'listVariations',
+    expect: 'accepted',
+    query: { lang: 'en', responseFields: 'id,sku,options(name,value),attributes(id,type,value)' },
+  },
+  {
+    name: 'Kotlin client: get one variation',
+    kind: 'request',
+    source: kotlin('dto/variation/request/ProductVariationDetailsRequest.kt', '7-21'),
+    operationId: 'getVariation',
+    expect: 'accepted',
+  },
+  {
+    name: 'Kotlin live test: delete the variation image',
+    kind: 'request',
+    source: variationsTest('279-283'),
+    operationId: 'deleteVariationImage',
+    expect: 'accepted',
+  },
+  {
+    name: 'Kotlin live test: delete one variation',
+    kind: 'request',
+    source: variationsTest('201-203'),
+    operationId: 'deleteVariation',
+    expect: 'accepted',
+  },
+
   // --- Requests from Ecwid's pages and other clients -----------------------------------------------
+  {
+    name: 'Ecwid legacy docs: the get example sent back as an update, image URLs and all',
+    kind: 'request',
+    source: legacyDocs('306-355'),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: { ...legacyVariation, quantity: 61 },
+  },
   {
     name: 'Ecwid page: create request example',
     kind: 'request',
@@ -437,6 +512,15 @@ const cases: RealClientCase[] = [
       defaultDisplayedPrice: 14.5,
       defaultDisplayedPriceFormatted: '$14.50',
     },
+  },
+  {
+    name: 'Ecwid legacy docs: get response example',
+    kind: 'response',
+    source: legacyDocs('306-355'),
+    operationId: 'getVariation',
+    status: 200,
+    expect: 'accepted',
+    body: legacyVariation,
   },
   {
     name: 'Ecwid page: get response example',
