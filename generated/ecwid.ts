@@ -849,6 +849,14 @@ export interface components {
             /** @description Whether the variation is a physical item that has to be shipped. */
             isShippingRequired?: boolean;
             /**
+             * @description An older name for whether the item is physical, sent by Ecwid's API-playground requests
+             *     (Postman collection converted in DanPalmz/ecwid-resources,
+             *     `postman/EcwidAPIv3_reformatted.postman_collection.json`, lines 1299 and 1396). No reference
+             *     page or the official client knows it; it is accepted so those requests pass and is most likely
+             *     ignored: use `isShippingRequired`.
+             */
+            tangible?: boolean;
+            /**
              * @description Harmonized System tariff code for customs declarations. Not in the variation pages' tables;
              *     the official Kotlin client sends it (`UpdatedVariation.kt`, line 43) and its live tests create
              *     and update variations with it (`VariationsTest.kt`, lines 73, 131 and 169).

@@ -23,6 +23,11 @@ const legacyDocs = (line: number | string): Provenance => ({
   file: 'includes/_combinations.md',
   line,
 });
+const postman = (line: number): Provenance => ({
+  repository: 'DanPalmz/ecwid-resources',
+  file: 'postman/EcwidAPIv3_reformatted.postman_collection.json',
+  line,
+});
 
 const json = 'application/json';
 const form = 'application/x-www-form-urlencoded';
@@ -418,6 +423,43 @@ const cases: RealClientCase[] = [
     expect: 'accepted',
     contentType: json,
     body: { quantityDelta: -10 },
+  },
+  {
+    name: "Ecwid's API playground (Postman): create a combination",
+    kind: 'request',
+    source: postman(1299),
+    operationId: 'createVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: {
+      options: [
+        { name: 'Size', value: 'L' },
+        { name: 'Color', value: 'Red' },
+      ],
+      price: 10,
+      quantity: 4,
+      weight: 0.5,
+      sku: 'combination-sku',
+      tangible: true,
+    },
+  },
+  {
+    name: "Ecwid's API playground (Postman): update a combination",
+    kind: 'request',
+    source: postman(1396),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: { price: 20, quantity: 7, weight: 0.7, unlimited: false, sku: 'combo-sku', tangible: true },
+  },
+  {
+    name: "Ecwid's API playground (Postman): replace the wholesale tiers",
+    kind: 'request',
+    source: postman(1429),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: { wholesalePrices: [{ quantity: 4, price: 10 }, { quantity: 9, price: 9 }] },
   },
   {
     name: 'Ruby client (ecwid-factories): create with options only',
