@@ -916,7 +916,9 @@ export interface components {
         };
         /**
          * @description The form-encoded way to give `externalUrl`: the same link as the query parameter, in the body.
-         *     Closed, so a misspelt field name is refused instead of being ignored by Ecwid.
+         *     Closed, so a misspelt field name is refused instead of being ignored by Ecwid. (Prism 5.14 reads
+         *     only the declared fields of a form body, so the mock refuses a body without `externalUrl` but not
+         *     an extra field beside it; schema validators refuse both.)
          */
         ImageUploadFromUrlForm: {
             /**
