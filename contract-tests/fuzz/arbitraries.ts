@@ -82,9 +82,10 @@ function ofType(type: JsonType, schema: Schema, document: object): fc.Arbitrary<
 /** Values that validate against `schema`; `document` is the bundled spec its `$ref`s point into. */
 export function arbitrary(schema: Schema, document: object): fc.Arbitrary<unknown> {
   const resolved = resolve(schema, document);
+  // A body that takes one of several shapes (a form with a file or with a URL): any one of them.
+  if (resolved.anyOf) return fc.oneof(...resolved.anyOf.map((member) => arbitrary(member, document)));
   if ('const' in resolved) return fc.constant(resolved.const);
   if (resolved.enum) return fc.constantFrom(...resolved.enum);
-  if (resolved.anyOf) return fc.oneof(...resolved.anyOf.map((member) => arbitrary(member, document)));
   const types = typesOf(resolved);
   if (types.length === 0) return resolved.properties ? object(resolved, document) : fc.jsonValue({ maxDepth: 2 });
   return fc.oneof(...types.map((type) => ofType(type, resolved, document)));

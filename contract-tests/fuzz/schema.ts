@@ -7,7 +7,6 @@ export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'a
 export interface Schema {
   $ref?: string;
   allOf?: Schema[];
-  /** Only as extendable enums use it: a member listing the known values, beside a plain string. */
   anyOf?: Schema[];
   type?: JsonType | JsonType[];
   enum?: unknown[];
