@@ -31,6 +31,11 @@ function url(baseUrl: string, operation: Operation, request: RequestCase): strin
 function encode(contentType: string, body: unknown): BodyInit {
   if (contentType.includes('json')) return JSON.stringify(body);
   if (contentType === 'application/x-www-form-urlencoded') return new URLSearchParams(body as Record<string, string>);
+  if (contentType === 'multipart/form-data') {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body as Record<string, string>)) form.append(name, value);
+    return form;
+  }
   return String(body);
 }
 
@@ -86,7 +91,10 @@ describe.each(apis)('$name', (api) => {
         method: operation.method,
         headers: {
           ...authHeaders(bundled, operation),
-          ...(corpusCase.contentType ? { 'Content-Type': corpusCase.contentType } : {}),
+          // fetch writes a multipart Content-Type itself, with the boundary.
+          ...(corpusCase.contentType && corpusCase.contentType !== 'multipart/form-data'
+            ? { 'Content-Type': corpusCase.contentType }
+            : {}),
         },
         ...(corpusCase.contentType ? { body: encode(corpusCase.contentType, corpusCase.body) } : {}),
       });
