@@ -162,8 +162,13 @@ export interface paths {
          *
          *     - send the file itself as the raw request body (not multipart, not JSON, not base64) with the
          *       image's content type, e.g. `image/jpeg`, or `application/octet-stream`; or
-         *     - send no body and give the `externalUrl` query parameter; Ecwid downloads the file from there and
-         *       ignores any body.
+         *     - give `externalUrl`, a link Ecwid downloads the file from: as a query parameter with no body,
+         *       or as the only field of an `application/x-www-form-urlencoded` body. The second is what the
+         *       official Kotlin client sends: it passes `externalUrl` as a request parameter with no entity
+         *       (`dto/variation/request/ProductVariationImageUploadRequest.kt`, lines 16-21), and Apache
+         *       HttpClient's request builder puts the parameters of a POST without an entity into a
+         *       form-encoded body (`httptransport/impl/ConvertUtils.kt`, lines 20-23 and 38-40); its live test
+         *       uploads a variation image that way (`VariationsTest.kt`, line 266).
          *
          *     That is why the body is optional. Files may be up to 20 MB. Ecwid reports a larger file as `413`
          *     in the 2020 reference and as `400` `INCORRECT_IMAGE_SIZE` in the current error table; both are
@@ -249,7 +254,7 @@ export interface paths {
          *     Ecwid answers at once with the ID the image will have and downloads and processes the file in the
          *     background. No endpoint reports when that has finished or whether it failed; reading the
          *     product back (its image URLs) is the only check. The new image replaces the current one. Width and
-         *     height are sent as strings, as Ecwid defines them. The file is subject to the 20 MB limit
+         *     height may be strings (Ecwid's reference) or integers (its official client). The file is subject to the 20 MB limit
          *     (`400` `INCORRECT_IMAGE_SIZE` in the current error table); a URL Ecwid cannot use gives `422`
          *     `WRONG_URL`.
          *
@@ -311,6 +316,15 @@ export interface components {
             defaultDisplayedManualLowestPrice?: number;
             /** @description `defaultDisplayedManualLowestPrice` formatted with the store's price format. */
             defaultDisplayedManualLowestPriceFormatted?: string;
+            /**
+             * @description The lowest price with taxes applied, under the name the official Kotlin client reads
+             *     (`dto/variation/result/FetchedVariation.kt`, line 125). The reference tables call the
+             *     tax-applied manual value `defaultDisplayedManualLowestPrice` instead; which name a store sends
+             *     is not settled, so both are described.
+             */
+            defaultDisplayedLowestPrice?: number;
+            /** @description `defaultDisplayedLowestPrice` formatted with the store's price format (Kotlin client, line 126). */
+            defaultDisplayedLowestPriceFormatted?: string;
             /** @description Lowest price Ecwid worked out itself, before discounts and taxes. Read-only. */
             automaticLowestPrice?: number;
             /** @description `automaticLowestPrice` with taxes applied. Read-only. */
@@ -333,11 +347,16 @@ export interface components {
         };
         /**
          * @description Kind of attribute: a merchant-defined one (`CUSTOM`), a general one Ecwid knows (`UPC`, `BRAND`,
-         *     `GENDER`, `AGE_GROUP`, `COLOR`, `SIZE`) or one of the unit-price attributes (`PRICE_PER_UNIT`,
-         *     `UNITS_IN_PRODUCT`).
-         * @enum {string}
+         *     `GENDER`, `AGE_GROUP`, `COLOR`, `SIZE`), one of the unit-price attributes (`PRICE_PER_UNIT`,
+         *     `UNITS_IN_PRODUCT`), or one filled by an integration (marketplaces such as eBay, external product
+         *     codes, tags and suppliers synced from other systems).
+         *
+         *     Ecwid's reference pages list the first nine values; the official Kotlin client
+         *     (`dto/producttype/enums/AttributeType.kt`, lines 3-23) knows nineteen, the ten others added since
+         *     for integrations. Ecwid adds types without notice, so any other string is accepted too: a client
+         *     must handle a type it does not know. The known values stay listed in the first member.
          */
-        AttributeType: "CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT";
+        AttributeType: ("CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "EBAY" | "EBAY_REQUIRED" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT" | "EXTERNAL_EAN" | "EXTERNAL_ISBN" | "EXTERNAL_ITF" | "EXTERNAL_JAN" | "EXTERNAL_CUSTOM" | "EXTERNAL_UPC" | "TAGS" | "SUPPLIER") | string;
         /**
          * @description Where the storefront shows the attribute: nowhere (`NOTSHOW`), below the description (`DESCR`) or
          *     below the price (`PRICE`).
@@ -358,15 +377,19 @@ export interface components {
             value?: string;
             valueTranslated?: components["schemas"]["Translations"];
             type?: components["schemas"]["AttributeType"];
-            show?: components["schemas"]["AttributeVisibility"];
+            /**
+             * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). A response may carry a
+             *     value added later, so any other string is accepted here; requests take the three known values.
+             */
+            show?: components["schemas"]["AttributeVisibility"] | string;
         };
         /** @description How often a subscription to the variation is charged. */
         RecurringChargeSettings: {
             /**
-             * @description Unit of the charging interval.
-             * @enum {string}
+             * @description Unit of the charging interval. Responses accept a unit added later as well as the four known
+             *     ones.
              */
-            recurringInterval?: "DAY" | "WEEK" | "MONTH" | "YEAR";
+            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | string;
             /**
              * @description Number of units between charges. Ecwid supports 1 for `DAY`, 1 or 2 for `WEEK`, 1 or 3 for
              *     `MONTH` and 1 for `YEAR`.
@@ -466,10 +489,10 @@ export interface components {
              *     purchase (`SHOW`), hide it (`HIDE`) or accept pre-orders (`ALLOW_PREORDER`, needs pre-orders
              *     enabled for the store). The tables type it `boolean`, but the values are strings. The
              *     variation pages list `SHOW` and `ALLOW_PREORDER`; `HIDE` comes from the product pages and is
-             *     accepted here because a variation can reflect its product's setting.
-             * @enum {string}
+             *     accepted here because a variation can reflect its product's setting. The list has grown
+             *     before (`HIDE` came later), so any other string is accepted too.
              */
-            outOfStockVisibilityBehaviour?: "SHOW" | "HIDE" | "ALLOW_PREORDER";
+            outOfStockVisibilityBehaviour?: ("SHOW" | "HIDE" | "ALLOW_PREORDER") | string;
             /** @description Base price of the variation, before option modifiers and taxes. Missing when inherited. */
             price?: number;
             /**
@@ -501,19 +524,45 @@ export interface components {
             isShippingRequired?: boolean;
             /** @description Harmonized System tariff code for customs declarations. */
             customsHsTariffCode?: string;
+            /**
+             * @description Reference to the variation in an external system (official Kotlin client,
+             *     `dto/variation/result/FetchedVariation.kt`, line 51).
+             */
+            externalReferenceId?: string;
+            /**
+             * @description Colour information Ecwid computes from the variation image's border (official Kotlin client,
+             *     `FetchedVariation.kt`, lines 48 and 81-91). Read-only.
+             */
+            borderInfo?: {
+                dominatingColor?: {
+                    red?: number;
+                    green?: number;
+                    blue?: number;
+                    alpha?: number;
+                };
+                homogeneity?: boolean;
+            };
             /** @description Attribute values of the variation (for example its UPC). */
             attributes?: components["schemas"]["Attribute"][];
             subscriptionSettings?: components["schemas"]["SubscriptionSettings"];
         };
         /**
          * @description Error details. Ecwid documents the body as optional (the same message is also in the HTTP reason
-         *     phrase) and older errors carry only `errorMessage`, so neither field is required.
+         *     phrase) and older errors carry only `errorMessage`, so no field is required.
          */
         Error: {
             /** @description Human-readable explanation. */
             errorMessage?: string;
             /** @description Machine-readable code from Ecwid's REST API error table, e.g. `COMBINATION_NOT_FOUND`. */
             errorCode?: string;
+            /**
+             * @description Values that fill the message's placeholders (for example the field or the limit concerned),
+             *     keyed by placeholder name. Not in the reference pages; the official Kotlin client reads it
+             *     (`dto/common/EcwidApiError.kt`, line 6, a map of strings to strings).
+             */
+            args?: {
+                [key: string]: string;
+            };
         };
         /**
          * @description One option value of the variation. An option or value the product does not have yet is created
@@ -528,14 +577,36 @@ export interface components {
             valueTranslated?: components["schemas"]["Translations"];
         };
         /**
-         * @description Writable part of the lowest-price settings. The automatic values and all tax-applied or formatted
-         *     values are computed by Ecwid and cannot be sent.
+         * @description Lowest-price settings to set. Only `lowestPriceEnabled` and `manualLowestPrice` change anything.
+         *     The request tables list the computed values too (tax-applied, formatted and automatic ones, the
+         *     last marked read-only), and a fetched variation carries them, so they are accepted and ignored.
+         *     `defaultDisplayedLowestPrice(Formatted)` is the official Kotlin client's name for the tax-applied
+         *     value (`dto/variation/result/FetchedVariation.kt`, lines 125-126) where the tables say
+         *     `defaultDisplayedManualLowestPrice(Formatted)`; both names are accepted.
          */
         LowestPriceSettingsInput: {
             /** @description Whether to show the lowest price on the storefront for this variation. */
             lowestPriceEnabled?: boolean;
-            /** @description Lowest price of the last 30 days, entered by hand, before discounts and taxes. */
-            manualLowestPrice?: number;
+            /**
+             * @description Lowest price of the last 30 days, entered by hand, before discounts and taxes. A fetched
+             *     variation may carry `null` here (the Kotlin client's nullable-property rules allow it,
+             *     `FetchedVariationRules.kt`, line 16), so a round trip may send it back.
+             */
+            manualLowestPrice?: number | null;
+            /** @description `manualLowestPrice` with taxes applied. Computed by Ecwid; ignored on input. */
+            defaultDisplayedManualLowestPrice?: number;
+            /** @description Formatted `defaultDisplayedManualLowestPrice`. Ignored on input. */
+            defaultDisplayedManualLowestPriceFormatted?: string;
+            /** @description The Kotlin client's name for the tax-applied lowest price. Ignored on input. */
+            defaultDisplayedLowestPrice?: number;
+            /** @description Formatted `defaultDisplayedLowestPrice`. Ignored on input. */
+            defaultDisplayedLowestPriceFormatted?: string;
+            /** @description Lowest price Ecwid worked out itself. Read-only; ignored on input. */
+            automaticLowestPrice?: number;
+            /** @description `automaticLowestPrice` with taxes applied. Read-only; ignored on input. */
+            defaultDisplayedAutomaticLowestPrice?: number;
+            /** @description Formatted `defaultDisplayedAutomaticLowestPrice`. Read-only; ignored on input. */
+            defaultDisplayedAutomaticLowestPriceFormatted?: string;
         };
         /**
          * @description One wholesale price step to set. Ecwid rejects a step below two items
@@ -554,19 +625,89 @@ export interface components {
             width?: number;
             height?: number;
         };
-        /** @description An attribute value to set on the variation, identified by the attribute's `id`. */
+        /**
+         * @description How often a subscription to the variation is charged. The official Kotlin client sends
+         *     `recurringInterval`, `recurringIntervalCount` and `subscriptionPriceWithSignUpFee`
+         *     (`dto/variation/request/UpdatedVariation.kt`, lines 80-84); the formatted and sign-up-fee values
+         *     come with a fetched variation and are accepted and ignored, so it can be sent back as it came.
+         */
+        RecurringChargeSettingsInput: {
+            /**
+             * @description Unit of the charging interval.
+             * @enum {string}
+             */
+            recurringInterval?: "DAY" | "WEEK" | "MONTH" | "YEAR";
+            /** @description Number of units between charges. */
+            recurringIntervalCount?: number;
+            /** @description Price of the first subscription order, sign-up fee included. */
+            subscriptionPriceWithSignUpFee?: number | null;
+            /** @description Formatted `subscriptionPriceWithSignUpFee`. Ignored on input. */
+            subscriptionPriceWithSignUpFeeFormatted?: string;
+            /** @description Extra amount charged on the first order only. Computed; ignored on input. */
+            signUpFee?: number;
+            /** @description Formatted `signUpFee`. Ignored on input. */
+            signUpFeeFormatted?: string;
+        };
+        /**
+         * @description Subscription selling settings of the variation. Not in the variation pages' request tables; the
+         *     official Kotlin client sends them on create and update (`dto/variation/request/UpdatedVariation.kt`,
+         *     lines 44 and 73-78) and its fetch-then-update converter copies them over
+         *     (`converter/FetchedCombination.kt`, lines 39 and 68-73). The computed markup and formatted values
+         *     of a fetched variation are accepted and ignored.
+         */
+        SubscriptionSettingsInput: {
+            /** @description Whether the item can be bought as a subscription. */
+            subscriptionAllowed?: boolean;
+            /** @description Whether the item can also be bought once, without recurring charges. */
+            oneTimePurchaseAllowed?: boolean;
+            /** @description Price for a one-time purchase; `null` unless set. */
+            oneTimePurchasePrice?: number | null;
+            recurringChargeSettings?: components["schemas"]["RecurringChargeSettingsInput"][];
+            /** @description Ignored on input. */
+            oneTimePurchasePriceFormatted?: string;
+            /** @description Computed; ignored on input. */
+            oneTimePurchaseMarkup?: number;
+            /** @description Ignored on input. */
+            oneTimePurchaseMarkupFormatted?: string;
+            /** @description Computed; ignored on input. */
+            oneTimePurchaseMarkupPercent?: number;
+            /** @description Ignored on input. */
+            oneTimePurchaseMarkupPercentFormatted?: string;
+            /** @description Computed; ignored on input. */
+            displayedOneTimePurchaseMarkupPercent?: number;
+            /** @description Ignored on input. */
+            displayedOneTimePurchaseMarkupPercentFormatted?: string;
+        };
+        /**
+         * @description Names a well-known attribute by its role instead of its `id`, so a client can set the UPC or brand
+         *     of a variation without looking up the store's attribute IDs. Sent by the official Kotlin client
+         *     (`dto/product/enums/AttributeValueAlias.kt`, lines 5-10; its fetch-then-update converter
+         *     `converter/FetchedCombination.kt`, line 51, derives it from the fetched attribute's `type`). The
+         *     four values are the ones the client knows; a value outside them would be a typo Ecwid ignores.
+         * @enum {string}
+         */
+        AttributeAlias: "UPC" | "BRAND" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT";
+        /**
+         * @description An attribute value to set on the variation, identified by the attribute's `id` or by `alias`.
+         *     `name`, `nameTranslated` and `type` belong to the attribute itself (its product type defines them):
+         *     they are listed in the request tables and sent by the vendor's own examples, and Ecwid ignores them
+         *     when setting the value.
+         */
         AttributeInput: {
             /**
              * Format: int64
              * @description Internal attribute ID, as defined by the product type (class).
              */
             id?: number;
-            /** @description Attribute name shown to customers. */
+            alias?: components["schemas"]["AttributeAlias"];
+            /** @description Attribute name shown to customers. Ignored on input. */
             name?: string;
+            /** @description Translations of the attribute name. Ignored on input. */
             nameTranslated?: components["schemas"]["Translations"];
             /** @description The variation's value for this attribute. */
             value?: string;
             valueTranslated?: components["schemas"]["Translations"];
+            /** @description Kind of attribute, as a fetched variation reports it. Ignored on input. */
             type?: components["schemas"]["AttributeType"];
             show?: components["schemas"]["AttributeVisibility"];
         };
@@ -575,14 +716,50 @@ export interface components {
             /** @description Alt text in the store's default language. */
             main?: string;
             translated?: components["schemas"]["Translations"];
+            /**
+             * @description The name the variation pages' `alt` tables give the translations. Every JSON example, the
+             *     async-upload pages and the official Kotlin client (`dto/common/Alt.kt`, line 17) use
+             *     `translated`, which is what the API reads; `translations` is accepted because the tables
+             *     document it, and is most likely ignored.
+             */
+            translations?: components["schemas"]["Translations"];
         };
         /**
-         * @description Fields of a variation that a client can set. On update, only the fields sent change; the others
-         *     keep their value. The current reference reuses the response table for the request, listing
-         *     image URLs and computed display prices too; those are produced by Ecwid (images go through the
-         *     image endpoints) and are rejected here, as are `id` and `combinationNumber`.
+         * @description Fields of a variation that a client can send. On update, only the fields sent change; the others
+         *     keep their value.
+         *
+         *     Complete and closed: every field Ecwid's create/update request tables list, and every field the
+         *     official Kotlin client (Ecwid/ecwid-java-api-client, `dto/variation/request/UpdatedVariation.kt`)
+         *     sends, is declared, so a fetched variation can be sent back as it came. Fields Ecwid computes
+         *     (image URLs, tax-applied and formatted prices) are in the tables too; they are accepted and
+         *     ignored, marked `x-ignored-on-input` (not `readOnly`, which the mock would refuse). So are the
+         *     other fields of a fetched variation (`id`, `combinationNumber`, `borderInfo`): Ecwid ignores them,
+         *     and a client that reads a variation, changes it and sends it back includes them. The official
+         *     client's own test rules list these fields of a fetched variation as read-only or ignored by an
+         *     update (`src/test/.../rule/NonUpdatablePropertyRules.kt`, lines 282-316). A name no source knows is
+         *     refused: Ecwid would silently ignore such a typo, and catching it is the point.
          */
         VariationUpdate: {
+            /**
+             * Format: int64
+             * @description The variation's ID, as fetched. The URL names the variation; ignored on input.
+             */
+            id?: number;
+            /** @description Position in the admin's variation list, assigned by Ecwid. Ignored on input. */
+            combinationNumber?: number;
+            /**
+             * @description Image border colours Ecwid computes (official Kotlin client, `FetchedVariation.kt`, line 48).
+             *     Accepted, as fetched, and ignored.
+             */
+            borderInfo?: {
+                dominatingColor?: {
+                    red?: number;
+                    green?: number;
+                    blue?: number;
+                    alpha?: number;
+                };
+                homogeneity?: boolean;
+            };
             /**
              * @description Option values identifying the variation. An option or value the product does not have yet
              *     is created as a drop-down (`SELECT`) option. Options the product has since removed cause
@@ -594,15 +771,34 @@ export interface components {
              *     allows duplicate SKUs, a SKU used elsewhere is rejected with `409` (`SKU_ALREADY_EXISTS`).
              */
             sku?: string;
+            /**
+             * @description Listed in the request tables; image URLs are produced by Ecwid from the uploaded image (use
+             *     the image endpoints to change it). Ignored on input, like the four URL fields below.
+             */
+            thumbnailUrl?: string;
+            /** @description Variation image URL (request tables). Ignored on input. */
+            imageUrl?: string;
+            /** @description Variation image URL (request tables). Ignored on input. */
+            smallThumbnailUrl?: string;
+            /** @description Variation image URL (request tables). Ignored on input. */
+            hdThumbnailUrl?: string;
+            /** @description Variation image URL (request tables). Ignored on input. */
+            originalImageUrl?: string;
             /** @description Items in stock. To change stock relative to its current level use the inventory endpoint. */
             quantity?: number;
             /** @description Whether the variation never runs out of stock. */
             unlimited?: boolean;
             /**
-             * @description Availability flag. Ecwid derives it from `quantity` and `unlimited`; it appears in the vendor's
-             *     request examples and is accepted, but sending stock values is the reliable way to change it.
+             * @description Availability flag. Ecwid derives it from `quantity` and `unlimited`; the vendor's request
+             *     examples send it. Sending stock values is the reliable way to change availability.
              */
             inStock?: boolean;
+            /**
+             * @description The spelling of `inStock` in the create/update request tables. The JSON examples and the
+             *     Kotlin client use `inStock`; this name is accepted because the tables document it, and is
+             *     ignored.
+             */
+            instock?: boolean;
             /** @description Stock level at which the store owner gets the "low stock" email. */
             warningLimit?: number;
             /** @description Fewest items a customer may order at once; `null` removes the limit. */
@@ -610,12 +806,22 @@ export interface components {
             /** @description Most items a customer may order at once; `null` removes the limit. */
             maxPurchaseQuantity?: number | null;
             /**
+             * @description Stock per inventory location, keyed by location ID, for stores with several locations. Sent by
+             *     the official Kotlin client (`UpdatedVariation.kt`, line 27, a map of strings to `Int`).
+             */
+            locationInventory?: {
+                [key: string]: number;
+            };
+            /**
              * @description Storefront behaviour once the variation is out of stock: show it without allowing purchase
-             *     (`SHOW`) or accept pre-orders (`ALLOW_PREORDER`, needs pre-orders enabled for the store).
-             *     These are the two values the variation pages support.
+             *     (`SHOW`), hide it (`HIDE`) or accept pre-orders (`ALLOW_PREORDER`, needs pre-orders enabled
+             *     for the store). The variation pages list `SHOW` and `ALLOW_PREORDER` (and type the field
+             *     `boolean`, though the values are strings); `HIDE` comes from the product pages and the
+             *     official Kotlin client's enum (`dto/product/enums/OutOfStockVisibilityBehaviour.kt`, lines
+             *     4-8), which its fetch-then-update round trip sends back.
              * @enum {string}
              */
-            outOfStockVisibilityBehaviour?: "SHOW" | "ALLOW_PREORDER";
+            outOfStockVisibilityBehaviour?: "SHOW" | "HIDE" | "ALLOW_PREORDER";
             /** @description Base price of the variation, before option modifiers and taxes. */
             price?: number;
             /** @description What the merchant paid for one item. Negative values are rejected (`COST_PRICE_CANT_BE_NEGATIVE`). */
@@ -624,6 +830,14 @@ export interface components {
             compareToPrice?: number;
             /** @description Lowest price of the last 30 days (EU stores). */
             lowestPrice?: number;
+            /** @description Tax-applied storefront price, computed by Ecwid (request tables). Ignored on input. */
+            defaultDisplayedPrice?: number;
+            /** @description Formatted `defaultDisplayedPrice` (request tables). Ignored on input. */
+            defaultDisplayedPriceFormatted?: string;
+            /** @description Tax-applied lowest price, computed by Ecwid (request tables). Ignored on input. */
+            defaultDisplayedLowestPrice?: number;
+            /** @description Formatted `defaultDisplayedLowestPrice` (request tables). Ignored on input. */
+            defaultDisplayedLowestPriceFormatted?: string;
             lowestPriceSettings?: components["schemas"]["LowestPriceSettingsInput"];
             /** @description Wholesale price steps of the variation; replaces the existing list. */
             wholesalePrices?: components["schemas"]["WholesalePriceInput"][];
@@ -634,6 +848,27 @@ export interface components {
             volume?: number;
             /** @description Whether the variation is a physical item that has to be shipped. */
             isShippingRequired?: boolean;
+            /**
+             * @description An older name for whether the item is physical, sent by Ecwid's API-playground requests
+             *     (Postman collection converted in DanPalmz/ecwid-resources,
+             *     `postman/EcwidAPIv3_reformatted.postman_collection.json`, lines 1299 and 1396). No reference
+             *     page or the official client knows it; it is accepted so those requests pass and is most likely
+             *     ignored: use `isShippingRequired`.
+             */
+            tangible?: boolean;
+            /**
+             * @description Harmonized System tariff code for customs declarations. Not in the variation pages' tables;
+             *     the official Kotlin client sends it (`UpdatedVariation.kt`, line 43) and its live tests create
+             *     and update variations with it (`VariationsTest.kt`, lines 73, 131 and 169).
+             */
+            customsHsTariffCode?: string;
+            /**
+             * @description Your own reference for the variation in an external system. Sent by the official Kotlin
+             *     client (`UpdatedVariation.kt`, line 39) and copied by its fetch-then-update converter
+             *     (`converter/FetchedCombination.kt`, line 32).
+             */
+            externalReferenceId?: string;
+            subscriptionSettings?: components["schemas"]["SubscriptionSettingsInput"];
             /** @description Attribute values of the variation (for example its UPC). */
             attributes?: components["schemas"]["AttributeInput"][];
             alt?: components["schemas"]["ImageAltInput"];
@@ -680,6 +915,19 @@ export interface components {
             warning?: string;
         };
         /**
+         * @description The form-encoded way to give `externalUrl`: the same link as the query parameter, in the body.
+         *     Closed, so a misspelt field name is refused instead of being ignored by Ecwid. (Prism 5.14 reads
+         *     only the declared fields of a form body, so the mock refuses a body without `externalUrl` but not
+         *     an extra field beside it; schema validators refuse both.)
+         */
+        ImageUploadFromUrlForm: {
+            /**
+             * Format: uri
+             * @description Public URL Ecwid downloads the image from; the reference asks for HTTPS.
+             */
+            externalUrl: string;
+        };
+        /**
          * @description Result of an image upload: the ID of the stored image. For the asynchronous uploads the ID comes
          *     back at once, before the download has finished; the official Java SDK models that answer as an
          *     empty object, but the reference pages document `id`, which is followed here.
@@ -698,10 +946,15 @@ export interface components {
              * @description Link to the image file, reachable by Ecwid's servers; the reference asks for HTTPS.
              */
             url: string;
-            /** @description Width of the image in pixels. Ecwid types it as a string, so send `"800"`, not `800`. */
-            width: string;
-            /** @description Height of the image in pixels, as a string like `width`. */
-            height: string;
+            /**
+             * @description Width of the image in pixels. Ecwid's reference types it as a string (`"800"`); the official
+             *     Kotlin client declares it `Int` (`dto/common/AsyncPictureData.kt`, line 5) and so sends `800`,
+             *     and its live test against Ecwid (`VariationsTest.kt`, line 321, width 100, height 200) passes.
+             *     Both forms are accepted because the server takes both.
+             */
+            width: string | number;
+            /** @description Height of the image in pixels, a string or an integer like `width`. */
+            height: string | number;
             /** @description Your own ID for the image, used by the Lightspeed R-Series/X-Series image sync. */
             externalId?: string;
             alt?: components["schemas"]["ImageAltInput"];
@@ -922,7 +1175,8 @@ export interface components {
         CheckLowStockNotification: boolean;
         /**
          * @description Public URL Ecwid downloads the image from, instead of reading it from the request body. When it is
-         *     present, any body is ignored, so send the request without one.
+         *     present, any body is ignored, so send the request without one. The same field may instead be sent
+         *     as a form-encoded body (see the request body), which is how the official Kotlin client sends it.
          *
          *     The legacy reference types this parameter as `string`; the current reference page prints
          *     `boolean` in its type column while describing it as an HTTPS link. The description is what the
@@ -1257,7 +1511,8 @@ export interface operations {
             query?: {
                 /**
                  * @description Public URL Ecwid downloads the image from, instead of reading it from the request body. When it is
-                 *     present, any body is ignored, so send the request without one.
+                 *     present, any body is ignored, so send the request without one. The same field may instead be sent
+                 *     as a form-encoded body (see the request body), which is how the official Kotlin client sends it.
                  *
                  *     The legacy reference types this parameter as `string`; the current reference page prints
                  *     `boolean` in its type column while describing it as an HTTPS link. The description is what the
@@ -1281,9 +1536,13 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The image file as raw bytes. Leave the body out when `externalUrl` is given. */
+        /**
+         * @description The image file as raw bytes, or a form with `externalUrl`. Leave the body out when `externalUrl`
+         *     is given as a query parameter.
+         */
         requestBody?: {
             content: {
+                "application/x-www-form-urlencoded": components["schemas"]["ImageUploadFromUrlForm"];
                 "image/jpeg": Blob | ArrayBuffer | Uint8Array;
                 "image/png": Blob | ArrayBuffer | Uint8Array;
                 "image/gif": Blob | ArrayBuffer | Uint8Array;

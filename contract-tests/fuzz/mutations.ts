@@ -174,8 +174,10 @@ export const mutations: Mutation[] = [
       const empty = request.body instanceof Uint8Array && request.body.length === 0;
       if (request.mediaType === undefined || empty) return fc.constant(undefined);
       return fc.constantFrom(...undeclared).chain((contentType): fc.Arbitrary<Broken> =>
-        // Bytes labelled JSON have to parse, or Prism stops at its parser with a 400 naming no violation.
-        contentType === 'application/json' && request.body instanceof Uint8Array
+        // Bytes or form fields labelled JSON have to parse, or Prism stops at its parser with a 400
+        // naming no violation.
+        contentType === 'application/json' &&
+        (request.body instanceof Uint8Array || request.mediaType === 'application/x-www-form-urlencoded')
           ? fc.jsonValue().map((json) => {
               const body = new TextEncoder().encode(JSON.stringify(json));
               return { request: { ...request, body, contentType }, where: [] };

@@ -69,6 +69,10 @@ export function send(client: UntypedClient, operation: Operation, request: FuzzR
     headers['Content-Type'] = request.mediaType!;
   } else if (request.mediaType === 'multipart/form-data') {
     init.body = formData(request.body as Record<string, unknown>, operation.body?.content[request.mediaType]?.encoding);
+  } else if (request.mediaType === 'application/x-www-form-urlencoded') {
+    init.body = new URLSearchParams(request.body as Record<string, string>);
+    init.bodySerializer = sendAsIs;
+    headers['Content-Type'] = request.mediaType;
   } else if (request.mediaType !== undefined) {
     init.body = request.body; // JSON: the client serializes it
   }

@@ -8,9 +8,10 @@ import { isBinary, resolve, type Schema } from './schema.js';
  * - json: a JSON value in a JSON body;
  * - text: a string on the wire that Prism converts to the schema's type (path, query, form field);
  * - form: the multipart body as a whole, an object of text and bytes parts;
+ * - fields: a form-encoded body as a whole, an object of text fields (without them, no body at all);
  * - bytes: raw bytes (a binary body or file part).
  */
-export type Wire = 'json' | 'text' | 'form' | 'bytes';
+export type Wire = 'json' | 'text' | 'form' | 'fields' | 'bytes';
 
 /** A place in an operation's input, filled or not. */
 export interface SchemaNode {
@@ -29,11 +30,13 @@ export interface Site extends SchemaNode {
 
 function bodyWire(mediaType: string, schema: Schema): Wire {
   if (mediaType === 'multipart/form-data') return 'form';
+  if (mediaType === 'application/x-www-form-urlencoded') return 'fields';
   return isBinary(schema) ? 'bytes' : 'json';
 }
 
 function childWire(parent: Wire, schema: Schema): Wire {
   if (parent === 'form') return isBinary(schema) ? 'bytes' : 'text';
+  if (parent === 'fields') return 'text';
   return parent;
 }
 

@@ -18,12 +18,13 @@ import { ecwidClient } from '../ecwid/client.js';
 import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
 import { loadApi } from './operations.js';
+import { isBinary } from './schema.js';
 import { fuzzParameters, fuzzTimeout } from './settings.js';
 
-/** The media types the spec accepts for an upload: of the body, or of one multipart part. */
+/** The media types the spec accepts for an upload's bytes: of a binary body, or of one multipart part. */
 function declaredTypes(api: string, operationId: string, part?: string): string[] {
   const { content } = loadApi(api).operations.find((operation) => operation.operationId === operationId)!.body!;
-  if (!part) return Object.keys(content);
+  if (!part) return Object.keys(content).filter((type) => isBinary(content[type]!.schema ?? {}));
   return content['multipart/form-data']!.encoding![part]!.contentType!.split(',').map((type) => type.trim());
 }
 
