@@ -14,13 +14,14 @@ export const prismPackage = '@stoplight/prism-cli';
 /** The release the package is tested with; 5.15 and later need Node 24. */
 export const testedPrismVersion = '5.14.2';
 
-const require = createRequire(import.meta.url);
-
-/** The path of Prism's CLI script, or a MockError saying how to install it. */
-export function prismCli(): string {
+/**
+ * The path of Prism's CLI script as Node finds it from `from` (this module, so the user's install),
+ * or a MockError saying how to install it.
+ */
+export function prismCli(from: string | URL = import.meta.url): string {
   let manifest: string;
   try {
-    manifest = require.resolve(`${prismPackage}/package.json`);
+    manifest = createRequire(from).resolve(`${prismPackage}/package.json`);
   } catch {
     throw new MockError('PRISM_MISSING', `Prism is not installed: npm install -D ${prismPackage}@${testedPrismVersion}`);
   }
@@ -93,9 +94,9 @@ function listening(child: ReturnType<typeof spawn>, port: number): Promise<void>
     };
     const onExit = (code: number | null) => {
       if (output.includes('EADDRINUSE')) return reject(portInUse(port));
-      // Prism's own last words, without its colours and timestamps, on one line.
-      const last = output.replace(/\x1b\[[0-9;]*m/g, '').trim().split('\n').at(-1)?.trim() ?? '';
-      reject(new MockError('PRISM_FAILED', `Prism exited with code ${code} before listening${last ? `: ${last}` : ''}`));
+      // Prism's own reason, its `fatal` log line, without colours.
+      const reason = /fatal\s+(.+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim();
+      reject(new MockError('PRISM_FAILED', `Prism exited with code ${code} before listening${reason ? `: ${reason}` : ''}`));
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
