@@ -1,4 +1,5 @@
-// Runs `commerce-variants` from src/ as a child process, the way a user's shell or CI step would.
+// Runs `commerce-variants` as a child process, the way a user's shell or CI step would: from src/
+// here, through `npx` in the package tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -14,15 +15,17 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
+/** `commerce-variants <args>` from src/, for the current test (see startCommand). */
+export const cliArgs = (args: string[]) => ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'main.ts'), ...args];
+
+export const startCli = (args: string[], port?: number): Cli => startCommand(process.execPath, cliArgs(args), projectRoot, port);
+
 /**
- * Starts the command for the current test. When the test ends, however it ends (a timeout too),
- * the command and any Prism on `port` are killed, so that a failing test leaves nothing running.
+ * Starts a command for the current test. When the test ends, however it ends (a timeout too), the
+ * command and any Prism on `port` are killed, so that a failing test leaves nothing running.
  */
-export function startCli(args: string[], port?: number): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'main.ts'), ...args], {
-    cwd: projectRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startCommand(command: string, args: string[], cwd: string, port?: number, env = process.env): Cli {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -5,8 +5,9 @@ import { describe, expect, test } from 'vitest';
 import { readApis } from '../../scripts/apis.js';
 import { exampleRequest } from '../../scripts/example-request.js';
 import { freePort } from '../../src/testing/ports.js';
-import { firstLine, startCli } from './cli.js';
-import { prismProcesses } from './processes.js';
+import { projectRoot } from '../../scripts/apis.js';
+import { cliArgs, firstLine, startCli, startCommand } from './cli.js';
+import { prismProcesses, processesForPort } from './processes.js';
 
 const signals = ['SIGTERM', 'SIGINT'] as const;
 
@@ -45,6 +46,18 @@ test('Prism ends with the command even when the command is killed outright', asy
   // Prism sees its stdin close and exits on its own; give it a moment.
   for (let tries = 0; tries < 50 && prismProcesses(port).length > 0; tries++) await new Promise((r) => setTimeout(r, 100));
   expect(prismProcesses(port)).toEqual([]);
+});
+
+test('run by npm, it stops when npm\'s shell around it is gone', async () => {
+  // npx and npm run start a command under `sh -c` and pass a signal only to that shell, which ends
+  // without passing it on. Here the shell is killed the way npm would signal it.
+  const port = await freePort();
+  const command = [process.execPath, ...cliArgs(['mock', 'ecwid', '--port', String(port)])].map((arg) => `'${arg}'`).join(' ');
+  const shell = startCommand('sh', ['-c', command], projectRoot, port, { ...process.env, npm_command: 'exec' });
+  await firstLine(shell);
+  shell.child.kill('SIGTERM');
+  await shell.exited;
+  expect(processesForPort(port)).toEqual([]);
 });
 
 describe('it refuses to start with one line and exit code 2', () => {

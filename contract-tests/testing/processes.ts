@@ -1,18 +1,27 @@
-// Which Prism processes serve a port, read from /proc: how the tests see that nothing is left running.
+// Which processes were started for a port, read from /proc: how the tests see that nothing is left
+// running. A process counts when its arguments hold `--port <port>`: the command, Prism, and the
+// npx and shell around the command.
 import { readFileSync, readdirSync } from 'node:fs';
 
-export function prismProcesses(port: number): number[] {
+function processArgs(pid: string): string[] {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  } catch {
+    return []; // it ended while we looked
+  }
+}
+
+export function processesForPort(port: number): { pid: number; args: string[] }[] {
   return readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      let args: string[];
-      try {
-        args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      } catch {
-        return false; // it ended while we looked
-      }
-      const portAt = args.indexOf('--port');
-      return args.some((arg) => arg.includes('prism-cli')) && portAt > 0 && args[portAt + 1] === String(port);
-    })
-    .map(Number);
+    .map((pid) => ({ pid: Number(pid), args: processArgs(pid) }))
+    .filter(({ args }) => {
+      const at = args.indexOf('--port');
+      return at >= 0 && args[at + 1] === String(port);
+    });
 }
+
+export const prismProcesses = (port: number): number[] =>
+  processesForPort(port)
+    .filter(({ args }) => args.some((arg) => arg.includes('prism-cli')))
+    .map(({ pid }) => pid);

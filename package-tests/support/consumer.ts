@@ -1,7 +1,8 @@
 // A fresh project outside the repository with the packed tarball installed, as a user would have
 // it: `npm pack` (its prepack builds dist/), then `npm install <tarball>` from the registry's view.
 import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -10,6 +11,10 @@ import { projectRoot } from '../../scripts/apis.js';
 const run = promisify(execFile);
 export const consumersDir = join(projectRoot, 'package-tests', 'consumers');
 const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const prismPackage = '@stoplight/prism-cli';
+/** Prism as a user adds it next to the package: the version pinned here, from the registry. */
+const prismVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
+  .devDependencies[prismPackage]!;
 
 export interface Consumer {
   dir: string;
@@ -19,6 +24,8 @@ export interface Consumer {
   node(source: string): Promise<string>;
   /** Runs the project's TypeScript on the consumer with the given tsconfig compilerOptions. */
   tsc(compilerOptions: Record<string, unknown>, files: string[]): Promise<{ ok: boolean; output: string }>;
+  /** Runs `body` with Prism moved out of the project's node_modules, as if never installed. */
+  withoutPrism<T>(body: () => Promise<T>): Promise<T>;
   remove(): Promise<void>;
 }
 
@@ -27,7 +34,12 @@ export async function installPackedPackage(): Promise<Consumer> {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: projectRoot, maxBuffer: 1 << 26 });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename)], { cwd: dir });
+  // One install, as a user's `npm install -D commerce-variants @stoplight/prism-cli@…` would be.
+  await run(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), `${prismPackage}@${prismVersion}`],
+    { cwd: dir },
+  );
   for (const file of await readdir(consumersDir)) await copyFile(join(consumersDir, file), join(dir, file));
 
   return {
@@ -43,6 +55,15 @@ export async function installPackedPackage(): Promise<Consumer> {
         return { ok: true, output: stdout };
       } catch (error) {
         return { ok: false, output: (error as { stdout: string }).stdout };
+      }
+    },
+    async withoutPrism(body) {
+      const installed = join(dir, 'node_modules', prismPackage);
+      await rename(installed, `${installed}.hidden`);
+      try {
+        return await body();
+      } finally {
+        await rename(`${installed}.hidden`, installed);
       }
     },
     async remove() {

@@ -54,6 +54,7 @@ export async function run(args: string[]): Promise<number> {
   const onSignal = () => stopRequested(0);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  const orphaned = watchLauncher(() => stopRequested(0));
   try {
     const mock = await launchMock(api, {
       port,
@@ -74,5 +75,20 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+    clearInterval(orphaned);
   }
+}
+
+/**
+ * npm (npx, npm exec, npm run) runs a command under `sh -c` and passes SIGINT and SIGTERM only to
+ * that shell, which ends without passing them on: `kill <npx pid>` would leave the command and Prism
+ * running. So under npm, the shell going away counts as the signal. (Not otherwise: a command
+ * started with nohup outlives its shell on purpose.)
+ */
+function watchLauncher(stop: () => void): ReturnType<typeof setInterval> | undefined {
+  if (!process.env.npm_command) return undefined;
+  const launcher = process.ppid;
+  return setInterval(() => {
+    if (process.ppid !== launcher) stop();
+  }, 200);
 }
