@@ -96,3 +96,13 @@ test('--help prints the usage on stdout', async () => {
   expect(await cli.exited).toBe(0);
   expect(cli.stdout()).toMatch(/^usage: commerce-variants mock <api> \[--port N\]\n/);
 });
+
+test.each([
+  ['--help', ['--help'], 0, 'stdout'],
+  ['no command', [], 2, 'stderr'],
+  ['an unknown command', ['serve'], 2, 'stderr'],
+] as const)('commerce-variants with %s prints the usage', async (_, args, code, stream) => {
+  const cli = startCli([...args]);
+  expect(await cli.exited).toBe(code);
+  expect(cli[stream]()).toContain('usage: commerce-variants <command> ...\n  mock <api> [--port N]');
+});
