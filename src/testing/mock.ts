@@ -39,6 +39,5 @@ export async function launchMock(api: string, options: LaunchOptions = {}): Prom
   if (port !== undefined && !isPortNumber(port)) {
     throw new MockError('BAD_PORT', `port ${port} is not a port number (1-65535)`);
   }
-  const { url, stop } = await startPrism(specPath(api), { port: port ?? (await freePort()), onOutput, onExit });
-  return { url, stop };
+  return startPrism(specPath(api), { port: port ?? (await freePort()), onOutput, onExit });
 }
