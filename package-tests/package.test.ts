@@ -2,16 +2,18 @@
 // Prism, its optional peer dependency), its entry points imported by Node, a strict TypeScript
 // consumer per client and for the testing entry point type-checked against the shipped
 // declarations with no `any` let through, and its `commerce-variants mock` run through npx.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
 import { vendorClient } from '../scripts/clients.js';
 import { exampleRequest } from '../scripts/example-request.js';
 import { firstLine, startCommand } from '../contract-tests/testing/cli.js';
-import { prismProcesses, processesForPort } from '../contract-tests/testing/processes.js';
+import { prismProcesses, processes, processesForPort } from '../contract-tests/testing/processes.js';
 import { freePort } from '../src/testing/ports.js';
 import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
 
@@ -24,6 +26,7 @@ const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) 
 const entryPoints = Object.keys(pkg.exports).filter((entry) => typeof pkg.exports[entry] === 'object');
 const apiNames = readApis().map((api) => api.name);
 const installPrism = 'npm install -D @stoplight/prism-cli@5.14.2';
+const run = promisify(execFile);
 const specifier = (entry: string) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
 const clients = (await Promise.all(readApis().map(async (api) => ({ api, client: await vendorClient(api.name) })))).filter(
   (c) => c.client !== undefined,
@@ -257,4 +260,20 @@ test('without Prism, the command and startMock fail at once with one line saying
       await startMock('ecwid').then(() => console.log('started'), (error) => console.log(error.name + ': ' + error.message));`);
     expect(thrown).toBe(`MockError: Prism is not installed: ${installPrism}\n`);
   });
+});
+
+test('the README\'s vitest example for the mocks runs as written, and leaves no Prism behind', async () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Mocks in your own tests'));
+  const files = [...section.slice(0, section.indexOf('\n## ', 1)).matchAll(/^```ts\n\/\/ (\S+)\n([^]*?)^```$/gm)];
+  expect(files.map(([, name]) => name)).toEqual(['vitest.global-setup.ts', 'vitest.config.ts', 'variations.test.ts']);
+  for (const [, name, code] of files) await writeFile(join(consumer.dir, name!), code!);
+
+  // The consumer's own vitest, without the variables of the vitest running this test.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_OPTIONS$)/.test(name)));
+  const vitest = join('node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], { cwd: consumer.dir, env });
+  expect(JSON.parse(stdout)).toMatchObject({ numPassedTests: 2, numTotalTests: 2, success: true });
+  const prismOfConsumer = join(consumer.dir, 'node_modules', '@stoplight', 'prism-cli');
+  expect(processes().filter(({ args }) => args.some((arg) => arg.startsWith(prismOfConsumer)))).toEqual([]);
 });

@@ -1,5 +1,5 @@
-// Which processes were started for a port, read from /proc: how the tests see that nothing is left
-// running. A process counts when its arguments hold `--port <port>`: the command, Prism, and the
+// Which processes are running, read from /proc: how the tests see that nothing is left running.
+// A process counts for a port when its arguments hold `--port <port>`: the command, Prism, and the
 // npx and shell around the command.
 import { readFileSync, readdirSync } from 'node:fs';
 
@@ -11,14 +11,17 @@ function processArgs(pid: string): string[] {
   }
 }
 
-export function processesForPort(port: number): { pid: number; args: string[] }[] {
-  return readdirSync('/proc')
+/** Every process with its arguments. */
+export const processes = (): { pid: number; args: string[] }[] =>
+  readdirSync('/proc')
     .filter((entry) => /^\d+$/.test(entry))
-    .map((pid) => ({ pid: Number(pid), args: processArgs(pid) }))
-    .filter(({ args }) => {
-      const at = args.indexOf('--port');
-      return at >= 0 && args[at + 1] === String(port);
-    });
+    .map((pid) => ({ pid: Number(pid), args: processArgs(pid) }));
+
+export function processesForPort(port: number): { pid: number; args: string[] }[] {
+  return processes().filter(({ args }) => {
+    const at = args.indexOf('--port');
+    return at >= 0 && args[at + 1] === String(port);
+  });
 }
 
 export const prismProcesses = (port: number): number[] =>

@@ -11,10 +11,10 @@ import { projectRoot } from '../../scripts/apis.js';
 const run = promisify(execFile);
 export const consumersDir = join(projectRoot, 'package-tests', 'consumers');
 const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+const { devDependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
+  devDependencies: Record<string, string>;
+};
 const prismPackage = '@stoplight/prism-cli';
-/** Prism as a user adds it next to the package: the version pinned here, from the registry. */
-const prismVersion = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> })
-  .devDependencies[prismPackage]!;
 
 export interface Consumer {
   dir: string;
@@ -34,12 +34,12 @@ export async function installPackedPackage(): Promise<Consumer> {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: projectRoot, maxBuffer: 1 << 26 });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // One install, as a user's `npm install -D commerce-variants @stoplight/prism-cli@…` would be.
-  await run(
-    'npm',
-    ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), `${prismPackage}@${prismVersion}`],
-    { cwd: dir },
-  );
+  // One install, as a user's project has it: the package, Prism (its optional peer dependency, for
+  // the mocks) and vitest (the README's mock example is a vitest suite), at the versions pinned here.
+  const companions = [prismPackage, 'vitest'].map((name) => `${name}@${devDependencies[name]}`);
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), ...companions], {
+    cwd: dir,
+  });
   for (const file of await readdir(consumersDir)) await copyFile(join(consumersDir, file), join(dir, file));
 
   return {
