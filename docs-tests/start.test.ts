@@ -95,7 +95,7 @@ test.each(['SIGINT', 'SIGTERM'] as const)(
     }
 
     const tree = await descendants(sandbox.child.pid!);
-    expect(tree.filter((p) => p.command.includes('prism mock'))).toHaveLength(readApis().length);
+    expect(tree.filter((p) => p.command.includes('prism-cli'))).toHaveLength(readApis().length);
 
     if (signal === 'SIGINT') process.kill(-sandbox.child.pid!, 'SIGINT');
     else sandbox.child.kill('SIGTERM');

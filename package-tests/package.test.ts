@@ -1,21 +1,33 @@
-// The package as a user installs it: packed with `npm pack`, installed into a fresh project, its
-// entry points imported by Node, and a strict TypeScript consumer per client type-checked against
-// the shipped declarations, with no `any` let through.
+// The package as a user installs it: packed with `npm pack`, installed into a fresh project (with
+// Prism, its optional peer dependency), its entry points imported by Node, a strict TypeScript
+// consumer per client and for the testing entry point type-checked against the shipped
+// declarations with no `any` let through, and its `commerce-variants mock` run through npx.
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
 import { vendorClient } from '../scripts/clients.js';
 import { clientSnippet } from '../scripts/docs-index.js';
+import { exampleRequest } from '../scripts/example-request.js';
+import { firstLine, startCommand } from '../contract-tests/testing/cli.js';
+import { prismProcesses, processes, processesForPort } from '../contract-tests/testing/processes.js';
+import { freePort } from '../src/testing/ports.js';
 import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   name: string;
   exports: Record<string, string | { types: string; default: string }>;
+  bin: Record<string, string>;
 };
-const entryPoints = Object.keys(pkg.exports).filter((entry) => entry !== './package.json');
+/** The entry points with code (`types` and `default`); the others map plain files such as the specs. */
+const entryPoints = Object.keys(pkg.exports).filter((entry) => typeof pkg.exports[entry] === 'object');
+const apiNames = readApis().map((api) => api.name);
+const installPrism = 'npm install -D @stoplight/prism-cli@5.14.2';
+const run = promisify(execFile);
 const specifier = (entry: string) => (entry === '.' ? pkg.name : `${pkg.name}/${entry.slice(2)}`);
 const clients = (await Promise.all(readApis().map(async (api) => ({ api, client: await vendorClient(api.name) })))).filter(
   (c) => c.client !== undefined,
@@ -52,6 +64,9 @@ afterAll(async () => {
 });
 
 test('the tarball holds dist/src, dist/generated, generated/, openapi/ and the project files, and nothing else', () => {
+  expect(pkg.bin).toEqual({ 'commerce-variants': './dist/src/cli/main.js' });
+  expect(consumer.packed.files).toContain('dist/src/cli/main.js');
+  for (const api of apiNames) expect(consumer.packed.files).toContain(`generated/${api}.openapi.json`);
   const allowed = /^(dist\/src\/|dist\/generated\/|generated\/|openapi\/|package\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/;
   expect(consumer.packed.files.filter((file) => !allowed.test(file))).toEqual([]);
   expect(consumer.packed.files.filter((file) => file.startsWith('dist/docs'))).toEqual([]);
@@ -128,7 +143,7 @@ test('the error classes keep their names in a minified bundle of the package', a
 });
 
 describe.each(Object.entries(resolutions))('TypeScript, moduleResolution %s', (_, resolution) => {
-  test.each(clients.map(({ api }) => api.name))('the %s consumer type-checks strictly with no any', async (name) => {
+  test.each([...clients.map(({ api }) => api.name), 'testing'])('the %s consumer type-checks strictly with no any', async (name) => {
     const { ok, output } = await consumer.tsc({ ...strict, ...resolution }, [`${name}.ts`]);
     expect(ok, output).toBe(true);
     // Only declarations from the package: its raw generated/*.ts must never enter a consumer's build.
@@ -185,4 +200,128 @@ test('the no-any check itself rejects an any', async () => {
   const { ok, output } = await consumer.tsc({ ...strict, ...resolutions.nodenext }, ['leaky.ts']);
   expect(ok).toBe(false);
   expect(output).toContain('TS2344');
+});
+
+test('the bin is the compiled command, with its shebang, linked as commerce-variants', async () => {
+  const installed = join(consumer.dir, 'node_modules', pkg.name);
+  expect(await readFile(join(installed, pkg.bin['commerce-variants']!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
+  expect(existsSync(join(consumer.dir, 'node_modules', '.bin', 'commerce-variants'))).toBe(true);
+});
+
+test.each(apiNames)('npx commerce-variants mock %s serves the bundled spec and stops Prism on SIGTERM', async (api) => {
+  const port = await freePort();
+  const cli = startCommand('npx', ['commerce-variants', 'mock', api, '--port', String(port)], consumer.dir, port);
+  const url = `http://127.0.0.1:${port}`;
+  expect(await firstLine(cli)).toBe(`${api} mock: ${url}`);
+  // The Prism running is the one installed next to the package.
+  const prism = processesForPort(port).filter(({ args }) => args.some((arg) => arg.includes('prism-cli')));
+  expect(prism).toHaveLength(1);
+  expect(prism[0]!.args.join(' ')).toContain(join(consumer.dir, 'node_modules', '@stoplight', 'prism-cli'));
+
+  const request = exampleRequest(api, url);
+  const response = await fetch(request.url, { headers: request.headers });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('sl-violations')).toBeNull();
+
+  // As `kill $!` after `npx commerce-variants mock … &` in a CI script: npx passes the signal to the
+  // shell it runs the command in, and ends by it itself. Its output closes once the command has ended.
+  cli.child.kill('SIGTERM');
+  await cli.exited;
+  expect(processesForPort(port)).toEqual([]);
+});
+
+test('startMock from commerce-variants/testing serves each vendor until stop()', async () => {
+  const requests = Object.fromEntries(apiNames.map((api) => [api, exampleRequest(api, '')]));
+  const report = JSON.parse(
+    await consumer.node(`
+      import { startMock } from '${pkg.name}/testing';
+      const report = {};
+      for (const [api, { url: path, headers }] of Object.entries(${JSON.stringify(requests)})) {
+        const mock = await startMock(api);
+        const response = await fetch(mock.url + path, { headers });
+        await mock.stop();
+        const afterStop = await fetch(mock.url + path, { headers }).then(() => 'answered', () => 'refused');
+        report[api] = { port: Number(new URL(mock.url).port), status: response.status, violations: response.headers.get('sl-violations'), afterStop };
+      }
+      console.log(JSON.stringify(report));`),
+  ) as Record<string, { port: number; status: number; violations: string | null; afterStop: string }>;
+  for (const api of apiNames) {
+    expect(report[api]).toMatchObject({ status: 200, violations: null, afterStop: 'refused' });
+    expect(prismProcesses(report[api]!.port)).toEqual([]);
+  }
+});
+
+test('the bundled specs resolve through exports, for import and for one\'s own tooling', async () => {
+  const report = JSON.parse(
+    await consumer.node(`
+      import { fileURLToPath } from 'node:url';
+      import { specPath } from '${pkg.name}/testing';
+      const report = {};
+      for (const api of ${JSON.stringify(apiNames)}) {
+        const specifier = '${pkg.name}/specs/' + api + '.openapi.json';
+        const { default: spec } = await import(specifier, { with: { type: 'json' } });
+        report[api] = { path: fileURLToPath(import.meta.resolve(specifier)), specPath: specPath(api), spec };
+      }
+      console.log(JSON.stringify(report));`),
+  ) as Record<string, { path: string; specPath: string; spec: unknown }>;
+  for (const api of apiNames) {
+    const shipped = join(consumer.dir, 'node_modules', pkg.name, 'generated', `${api}.openapi.json`);
+    expect(report[api]!.path).toBe(shipped);
+    expect(report[api]!.specPath).toBe(shipped);
+    expect(report[api]!.spec).toEqual(JSON.parse(readFileSync(join(projectRoot, 'generated', `${api}.openapi.json`), 'utf8')));
+  }
+});
+
+test('the client entry points load neither the testing entry point, the command nor Prism', async () => {
+  // A resolve hook that refuses those modules: the client entry points import fine under it (even
+  // with Prism uninstalled), and the testing entry point, as a check on the hook, does not.
+  const hooks = `export async function resolve(specifier, context, next) {
+    const resolved = await next(specifier, context);
+    if (/\\/dist\\/src\\/(testing|cli)\\/|prism-cli/.test(resolved.url)) throw new Error('loaded ' + resolved.url);
+    return resolved;
+  }`;
+  const clientEntries = entryPoints.filter((entry) => entry !== './testing').map(specifier);
+  const report = await consumer.withoutPrism(async () =>
+    JSON.parse(
+      await consumer.node(`
+        import { register } from 'node:module';
+        register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));
+        const imported = [];
+        for (const entry of ${JSON.stringify(clientEntries)}) imported.push(Object.keys(await import(entry)).length > 0);
+        const testing = await import('${pkg.name}/testing').then(() => 'loaded', (error) => error.message);
+        console.log(JSON.stringify({ imported, testing }));`),
+    ),
+  ) as { imported: boolean[]; testing: string };
+  expect(clientEntries).toEqual(expect.arrayContaining([pkg.name, `${pkg.name}/ecwid`, `${pkg.name}/bigcommerce`]));
+  expect(report.imported).toEqual(clientEntries.map(() => true));
+  expect(report.testing).toMatch(/^loaded file:.*\/dist\/src\/testing\/index\.js$/);
+});
+
+test('without Prism, the command and startMock fail at once with one line saying what to install', async () => {
+  await consumer.withoutPrism(async () => {
+    const port = await freePort();
+    const cli = startCommand('npx', ['commerce-variants', 'mock', 'ecwid', '--port', String(port)], consumer.dir, port);
+    expect(await cli.exited).toBe(2);
+    expect(cli.stderr()).toBe(`commerce-variants mock: Prism is not installed: ${installPrism}\n`);
+    const thrown = await consumer.node(`
+      import { startMock } from '${pkg.name}/testing';
+      await startMock('ecwid').then(() => console.log('started'), (error) => console.log(error.name + ': ' + error.message));`);
+    expect(thrown).toBe(`MockError: Prism is not installed: ${installPrism}\n`);
+  });
+});
+
+test('the README\'s vitest example for the mocks runs as written, and leaves no Prism behind', async () => {
+  const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Mocks in your own tests'));
+  const files = [...section.slice(0, section.indexOf('\n## ', 1)).matchAll(/^```ts\n\/\/ (\S+)\n([^]*?)^```$/gm)];
+  expect(files.map(([, name]) => name)).toEqual(['vitest.global-setup.ts', 'vitest.config.ts', 'variations.test.ts']);
+  for (const [, name, code] of files) await writeFile(join(consumer.dir, name!), code!);
+
+  // The consumer's own vitest, without the variables of the vitest running this test.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^(VITEST|TEST$|NODE_OPTIONS$)/.test(name)));
+  const vitest = join('node_modules', 'vitest', 'vitest.mjs');
+  const { stdout } = await run(process.execPath, [vitest, 'run', '--reporter=json'], { cwd: consumer.dir, env });
+  expect(JSON.parse(stdout)).toMatchObject({ numPassedTests: 2, numTotalTests: 2, success: true });
+  const prismOfConsumer = join(consumer.dir, 'node_modules', '@stoplight', 'prism-cli');
+  expect(processes().filter(({ args }) => args.some((arg) => arg.startsWith(prismOfConsumer)))).toEqual([]);
 });

@@ -1,7 +1,8 @@
 // Chooses the sandbox's ports from the environment and checks them before anything starts, so a
 // clash is one clear line naming the variable to set, not a stack trace from a half-started sandbox.
-import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { isPortFree, isPortNumber } from '../src/testing/ports.js';
+
+export { isPortFree };
 
 export interface PortChoice {
   /** What listens there, e.g. `docs` or `ecwid mock`. */
@@ -28,23 +29,10 @@ export function choosePort(
     return { label, variable, port: fallback };
   }
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  if (!isPortNumber(port)) {
     throw new PortError(`${variable}=${raw} is not a port number (1-65535)`);
   }
   return { label, variable, port };
-}
-
-export async function isPortFree(port: number): Promise<boolean> {
-  const server = createServer();
-  server.listen(port, '127.0.0.1');
-  try {
-    await once(server, 'listening');
-  } catch {
-    return false;
-  }
-  server.close();
-  await once(server, 'close');
-  return true;
 }
 
 /** Throws a PortError for the first port that is taken or asked for twice. */

@@ -2,7 +2,7 @@
 // it: `npm pack` (its prepack builds dist/), then `npm install <tarball>` from the registry's view.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,6 +14,7 @@ const tsc = join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc');
 const { devDependencies } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
   devDependencies: Record<string, string>;
 };
+const prismPackage = '@stoplight/prism-cli';
 
 export interface Consumer {
   dir: string;
@@ -23,6 +24,8 @@ export interface Consumer {
   node(source: string): Promise<string>;
   /** Runs the project's TypeScript on the consumer with the given tsconfig compilerOptions. */
   tsc(compilerOptions: Record<string, unknown>, files: string[]): Promise<{ ok: boolean; output: string }>;
+  /** Runs `body` with Prism moved out of the project's node_modules, as if never installed. */
+  withoutPrism<T>(body: () => Promise<T>): Promise<T>;
   remove(): Promise<void>;
 }
 
@@ -31,9 +34,13 @@ export async function installPackedPackage(): Promise<Consumer> {
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', dir], { cwd: projectRoot, maxBuffer: 1 << 26 });
   const [pack] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-  // @types/node at the project's own version: README snippets use `process` and `node:fs`.
-  const typesNode = `@types/node@${devDependencies['@types/node']}`;
-  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), typesNode], { cwd: dir });
+  // One install, as a user's project has it: the package, Prism (its optional peer dependency, for
+  // the mocks), vitest (the README's mock example is a vitest suite) and @types/node (README
+  // snippets use `process` and `node:fs`), at the versions pinned here.
+  const companions = [prismPackage, 'vitest', '@types/node'].map((name) => `${name}@${devDependencies[name]}`);
+  await run('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', join(dir, pack.filename), ...companions], {
+    cwd: dir,
+  });
   for (const file of await readdir(consumersDir)) await copyFile(join(consumersDir, file), join(dir, file));
 
   return {
@@ -49,6 +56,15 @@ export async function installPackedPackage(): Promise<Consumer> {
         return { ok: true, output: stdout };
       } catch (error) {
         return { ok: false, output: (error as { stdout: string }).stdout };
+      }
+    },
+    async withoutPrism(body) {
+      const installed = join(dir, 'node_modules', prismPackage);
+      await rename(installed, `${installed}.hidden`);
+      try {
+        return await body();
+      } finally {
+        await rename(`${installed}.hidden`, installed);
       }
     },
     async remove() {

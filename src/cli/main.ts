@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-/// <reference types="node" />
 // The `commerce-variants` command: one subcommand per job, each in its own module, loaded only when
 // asked for, so that `mock` never loads the validator and `verify` never looks for Prism.
 const usage = `usage: commerce-variants <command> ...
   mock <api> [--port N]         serve the API's bundled spec with Prism on 127.0.0.1
-  verify <api> --product ID ... check a store (or any base URL) against the bundled spec`;
+  verify <api> --product ID ... check a store (or any base URL) against the bundled spec
+commerce-variants <command> --help shows a command's options`;
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   mock: () => import('./mock.js'),
@@ -13,7 +13,9 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
 
 const [name, ...args] = process.argv.slice(2);
 const command = name === undefined ? undefined : commands[name];
-if (command === undefined) {
+if (name === '--help' || name === '-h') {
+  console.log(usage);
+} else if (command === undefined) {
   console.error(name === undefined ? usage : `unknown command '${name}'\n${usage}`);
   process.exitCode = 2;
 } else {

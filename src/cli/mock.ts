@@ -1,5 +1,94 @@
-// `commerce-variants mock`: not built yet.
-export async function run(_args: string[]): Promise<number> {
-  console.error('commerce-variants mock: not implemented yet');
-  return 2;
+// `commerce-variants mock <api> [--port N]`: serves the API's bundled spec with Prism on 127.0.0.1
+// until SIGINT or SIGTERM, which stop Prism before the command exits. Prints the URL on stdout
+// (one line, for scripts to read) and Prism's request log on stderr.
+import { MockError } from '../testing/mock-error.js';
+import { launchMock } from '../testing/mock.js';
+import { isPortNumber } from '../testing/ports.js';
+import { bundledApis, isBundledApi } from '../testing/specs.js';
+
+export const usage = `usage: commerce-variants mock <api> [--port N]
+  api    ${Object.keys(bundledApis).join(' or ')}
+  --port loopback port to listen on (default: ${Object.entries(bundledApis)
+    .map(([api, { defaultPort }]) => `${defaultPort} for ${api}`)
+    .join(', ')})`;
+
+interface MockArgs {
+  api: string;
+  port: number | undefined;
+}
+
+/** The arguments, or the one line that says what is wrong with them. */
+function parse(args: string[]): MockArgs | string {
+  const positional: string[] = [];
+  let port: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--port') port = args[++index] ?? '';
+    else if (arg.startsWith('--port=')) port = arg.slice('--port='.length);
+    else if (arg.startsWith('-')) return `unknown option '${arg}' (see --help)`;
+    else positional.push(arg);
+  }
+  if (positional.length !== 1) return `expected one api, got ${positional.length} (see --help)`;
+  if (port !== undefined && !(/^\d+$/.test(port) && isPortNumber(Number(port)))) {
+    return `--port ${port || '(missing)'} is not a port number (1-65535)`;
+  }
+  return { api: positional[0]!, port: port === undefined ? undefined : Number(port) };
+}
+
+export async function run(args: string[]): Promise<number> {
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    return 0;
+  }
+  const parsed = parse(args);
+  if (typeof parsed === 'string') {
+    console.error(`commerce-variants mock: ${parsed}`);
+    return 2;
+  }
+  const { api } = parsed;
+  const port = parsed.port ?? (isBundledApi(api) ? bundledApis[api].defaultPort : undefined);
+
+  // Listening from the start, so that a signal during Prism's start-up still stops it.
+  let stopRequested!: (exitCode: number) => void;
+  const stopped = new Promise<number>((resolve) => (stopRequested = resolve));
+  const onSignal = () => stopRequested(0);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const orphaned = watchLauncher(() => stopRequested(0));
+  try {
+    const mock = await launchMock(api, {
+      port,
+      onOutput: (text) => process.stderr.write(text),
+      onExit: (code) => {
+        console.error(`commerce-variants mock: Prism exited with code ${code}`);
+        stopRequested(1);
+      },
+    });
+    console.log(`${api} mock: ${mock.url}`);
+    const exitCode = await stopped;
+    await mock.stop();
+    return exitCode;
+  } catch (error) {
+    if (!(error instanceof MockError)) throw error;
+    console.error(`commerce-variants mock: ${error.message}${error.code === 'PORT_IN_USE' ? ': pick another with --port N' : ''}`);
+    return 2;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    clearInterval(orphaned);
+  }
+}
+
+/**
+ * npm (npx, npm exec, npm run) runs a command under `sh -c` and passes SIGINT and SIGTERM only to
+ * that shell, which ends without passing them on: `kill <npx pid>` would leave the command and Prism
+ * running. So under npm, the shell going away counts as the signal. (Not otherwise: a command
+ * started with nohup outlives its shell on purpose.)
+ */
+function watchLauncher(stop: () => void): ReturnType<typeof setInterval> | undefined {
+  if (!process.env.npm_command) return undefined;
+  const launcher = process.ppid;
+  return setInterval(() => {
+    if (process.ppid !== launcher) stop();
+  }, 200);
 }

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // `commerce-variants verify <api> --product ID …`: checks a store (or any base URL) against the
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
