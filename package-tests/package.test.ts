@@ -1,20 +1,22 @@
 // The package as a user installs it: packed with `npm pack`, installed into a fresh project (with
 // Prism, its optional peer dependency), its entry points imported by Node, a strict TypeScript
 // consumer per client and for the testing entry point type-checked against the shipped
-// declarations with no `any` let through, and its `commerce-variants mock` run through npx.
+// declarations with no `any` let through, and its `commerce-variants mock` and `verify` run through npx.
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
 import { vendorClient } from '../scripts/clients.js';
 import { clientSnippet } from '../scripts/docs-index.js';
 import { exampleRequest } from '../scripts/example-request.js';
 import { firstLine, startCommand } from '../contract-tests/testing/cli.js';
 import { prismProcesses, processes, processesForPort } from '../contract-tests/testing/processes.js';
+import { env as verifyEnv, expectNoToken, parseOutput, token } from '../contract-tests/verify/run-verify.js';
+import { expectedReport, productId, startStoreDouble, type Vendor } from '../contract-tests/verify/store-double.js';
 import { freePort } from '../src/testing/ports.js';
 import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
 
@@ -324,4 +326,52 @@ test('the README\'s vitest example for the mocks runs as written, and leaves no 
   expect(JSON.parse(stdout)).toMatchObject({ numPassedTests: 2, numTotalTests: 2, success: true });
   const prismOfConsumer = join(consumer.dir, 'node_modules', '@stoplight', 'prism-cli');
   expect(processes().filter(({ args }) => args.some((arg) => arg.startsWith(prismOfConsumer)))).toEqual([]);
+});
+
+// `commerce-variants verify` as a user's CI step runs it, through npx from the installed package:
+// against the mock it serves, and against a stand-in store that drifts from the spec.
+describe.each(apiNames as Vendor[])('npx commerce-variants verify %s', (api) => {
+  const verifyArgs = (baseUrl: string, ...more: string[]) =>
+    ['commerce-variants', 'verify', api, '--product', String(productId), '--base-url', baseUrl, ...more];
+  const runVerify = async (args: string[]) => {
+    const cli = startCommand('npx', args, consumer.dir, undefined, { ...process.env, ...verifyEnv(api, false) });
+    const outcome = parseOutput((await cli.exited) ?? -1, cli.stdout(), cli.stderr());
+    await expectNoToken(outcome);
+    return outcome;
+  };
+
+  test('against `npx commerce-variants mock`: exit 0', async () => {
+    const port = await freePort();
+    const mock = startCommand('npx', ['commerce-variants', 'mock', api, '--port', String(port)], consumer.dir, port);
+    await firstLine(mock);
+    const outcome = await runVerify(verifyArgs(`http://127.0.0.1:${port}`));
+    mock.child.kill('SIGTERM');
+    await mock.exited;
+    expect(outcome.stdout).toMatch(/\nverify: [1-9]\d* passed, 0 failed, 0 notes\n$/);
+    expect(outcome.code).toBe(0);
+  });
+
+  test('against a drifted store: exit 1, each drifted field named, GETs only, a JUnit testcase per check', async () => {
+    const store = await startStoreDouble({ vendor: api, token, productId, drift: true });
+    onTestFinished(() => store.close());
+    const junit = join(consumer.dir, `verify-${api}.xml`);
+    const outcome = await runVerify(verifyArgs(store.url, '--junit', junit));
+    expect(outcome.violations).toEqual(expectedReport[api].drift);
+    expect(outcome.notes).toEqual(expectedReport[api].notes);
+    expect(outcome.code).toBe(1);
+    expect(new Set(store.seen.map((request) => request.method))).toEqual(new Set(['GET']));
+    const xml = await readFile(junit, 'utf8');
+    expect(xml.match(/<testcase /g)).toHaveLength(outcome.checks.length);
+    expect(xml.match(/<failure /g)).toHaveLength(expectedReport[api].drift.length);
+    expect(xml).not.toContain(token);
+  });
+
+  test('against the same store without drift: exit 0, the undeclared field as a note', async () => {
+    const store = await startStoreDouble({ vendor: api, token, productId });
+    onTestFinished(() => store.close());
+    const outcome = await runVerify(verifyArgs(store.url));
+    expect(outcome.violations).toEqual([]);
+    expect(outcome.notes).toEqual(expectedReport[api].notes);
+    expect(outcome.code).toBe(0);
+  });
 });

@@ -177,3 +177,28 @@ export async function startStoreDouble(options: DoubleOptions): Promise<StoreDou
   origin = listening.url;
   return { ...listening, seen, variations };
 }
+
+/** What verify reports of this double: the violations its drift earns, and the notes its undeclared field earns. */
+export const expectedReport: Record<Vendor, { drift: string[]; notes: string[] }> = {
+  ecwid: {
+    drift: [
+      'listVariations 200 /0/price: must be number, got "12.50"',
+      'getVariation 200 /quantity: must be integer, got "4"',
+      'getVariation 200 /quantity: must be integer, got "4"',
+      'getVariation 200 /quantity: must be integer, got "4"',
+      'listVariations 401: status 401 is not documented for listVariations (documented: 200, 400, 402, 403, 404, 415, 429, 500)',
+    ],
+    notes: [`listVariations 200 /0/${undeclared}: not declared in the spec, got "A1"`, `getVariation 200 /${undeclared}: not declared in the spec, got "A1"`],
+  },
+  bigcommerce: {
+    drift: [
+      'getProductVariants 200 /data/0/price: must be number or null, got "12.50"',
+      // Both pages: the walk follows a page count sent as a string, and reports it.
+      'getProductVariants 200 /meta/pagination/total_pages: must be integer, got "2"',
+      'getProductVariants 200 /meta/pagination/total_pages: must be integer, got "2"',
+      ...[0, 1, 2].flatMap(() => ['getProductVariant 200 /meta: is required, missing', 'getProductVariant 200 /data/sku: must be string, got 42']),
+      'getProductVariant 400: status 400 is not documented for getProductVariant (documented: 200, 401, 403, 404, 429)',
+    ],
+    notes: [`getProductVariants 200 /data/0/${undeclared}: not declared in the spec, got "A1"`, `getProductVariant 200 /data/${undeclared}: not declared in the spec, got "A1"`],
+  },
+};
