@@ -1258,10 +1258,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The variation to create. */
+        /** @description The variation to create. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationCreate"];
+                "text/json": components["schemas"]["VariationCreate"];
             };
         };
         responses: {
@@ -1393,10 +1394,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change. */
+        /** @description The fields to change. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationUpdate"];
+                "text/json": components["schemas"]["VariationUpdate"];
             };
         };
         responses: {
@@ -1481,10 +1483,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The stock change. */
+        /** @description The stock change. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationInventoryAdjustment"];
+                "text/json": components["schemas"]["VariationInventoryAdjustment"];
             };
         };
         responses: {
@@ -1625,10 +1628,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. */
+        /** @description Where to download the image from, and its alt text. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];
+                "text/json": components["schemas"]["ImageUploadAsyncRequest"];
             };
         };
         responses: {
@@ -1663,10 +1667,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. */
+        /** @description Where to download the image from, and its alt text. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];
+                "text/json": components["schemas"]["ImageUploadAsyncRequest"];
             };
         };
         responses: {

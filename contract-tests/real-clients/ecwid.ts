@@ -30,6 +30,8 @@ const postman = (line: number): Provenance => ({
 });
 
 const json = 'application/json';
+// Ecwid's JSON calls read `text/json` as well (the 2020 reference's 415 rows name both).
+const textJson = 'text/json';
 const form = 'application/x-www-form-urlencoded';
 // Kotlin's request classes always put checkLowStockNotification in the query of an update or a
 // stock adjustment (false unless set).
@@ -471,6 +473,52 @@ const cases: RealClientCase[] = [
     body: { options: [{ name: 'Drop-down List', value: 'dd value 3' }, { name: 'Radio Buttons', value: 'rb value 3' }] },
   },
 
+  {
+    name: 'Ecwid legacy docs: a create sent as text/json',
+    kind: 'request',
+    source: legacyDocs(583),
+    operationId: 'createVariation',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { options: [{ name: 'Size', value: 'L' }], price: 10, sku: 'combination-sku' },
+  },
+  {
+    name: 'Ecwid legacy docs: an update sent as text/json',
+    kind: 'request',
+    source: legacyDocs(715),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { price: 20, quantity: 7 },
+  },
+  {
+    name: 'Ecwid legacy docs: a stock adjustment sent as text/json',
+    kind: 'request',
+    source: legacyDocs(921),
+    operationId: 'adjustVariationInventory',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { quantityDelta: -4 },
+  },
+  {
+    name: 'Kotlin live test body sent as text/json: async variation image',
+    kind: 'request',
+    source: variationsTest('318-322'),
+    operationId: 'uploadVariationImageAsync',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { url: 'https://example.com/dummy.jpg', width: 100, height: 200 },
+  },
+  {
+    name: 'Kotlin client body sent as text/json: async product image',
+    kind: 'request',
+    source: kotlin('dto/common/AsyncPictureData.kt', '3-13'),
+    operationId: 'uploadProductImageAsync',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { url: 'https://example.com/shirt.jpg', width: 1200, height: 900 },
+  },
+
   // --- Requests that must stay refused -------------------------------------------------------------
   {
     name: 'typo: customsHsTariffCode with a capital S',
@@ -531,6 +579,17 @@ const cases: RealClientCase[] = [
     why: 'the field is externalUrl; Ecwid would find no image to store',
     contentType: form,
     body: { externalURL: 'https://example.com/dummy.jpg' },
+  },
+
+  {
+    name: 'typo sent as text/json: customsHSTariffCode',
+    kind: 'request',
+    source: legacyDocs(583),
+    operationId: 'createVariation',
+    expect: 'refused',
+    why: 'a text/json body is held to the same closed schema as application/json',
+    contentType: textJson,
+    body: { options: [{ name: 'Size', value: 'L' }], customsHSTariffCode: '123456' },
   },
 
   // --- Responses ---------------------------------------------------------------------------------
