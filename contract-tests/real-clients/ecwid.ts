@@ -33,6 +33,8 @@ const json = 'application/json';
 // Ecwid's JSON calls read `text/json` as well (the 2020 reference's 415 rows name both).
 const textJson = 'text/json';
 const form = 'application/x-www-form-urlencoded';
+// The header Apache HttpClient's RequestBuilder writes for the form it builds (UTF-8 by default).
+const apacheForm = `${form}; charset=UTF-8`;
 // Kotlin's request classes always put checkLowStockNotification in the query of an update or a
 // stock adjustment (false unless set).
 const lowStockQuery = { checkLowStockNotification: 'false' };
@@ -231,7 +233,7 @@ const cases: RealClientCase[] = [
     source: kotlin('httptransport/impl/ConvertUtils.kt', '20-23, 38-40'),
     operationId: 'uploadVariationImage',
     expect: 'accepted',
-    contentType: form,
+    contentType: apacheForm,
     body: { externalUrl: 'https://don16obqbay2c.cloudfront.net/favicons/apple-touch-icon-180x180.png' },
   },
   {
@@ -483,12 +485,12 @@ const cases: RealClientCase[] = [
     body: { options: [{ name: 'Size', value: 'L' }], price: 10, sku: 'combination-sku' },
   },
   {
-    name: 'Ecwid legacy docs: an update sent as text/json',
+    name: 'Ecwid legacy docs: an update sent as text/json with a charset',
     kind: 'request',
     source: legacyDocs(715),
     operationId: 'updateVariation',
     expect: 'accepted',
-    contentType: textJson,
+    contentType: `${textJson}; charset=utf-8`,
     body: { price: 20, quantity: 7 },
   },
   {
@@ -577,7 +579,7 @@ const cases: RealClientCase[] = [
     operationId: 'uploadVariationImage',
     expect: 'refused',
     why: 'the field is externalUrl; Ecwid would find no image to store',
-    contentType: form,
+    contentType: apacheForm,
     body: { externalURL: 'https://example.com/dummy.jpg' },
   },
 
