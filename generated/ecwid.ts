@@ -298,9 +298,16 @@ export interface components {
          *     example there (and the async-upload pages) uses `translated`; `translated` is what the API sends.
          */
         ImageAlt: {
-            /** @description Alt text in the store's default language. */
-            main?: string;
-            translated?: components["schemas"]["Translations"];
+            /**
+             * @description Alt text in the store's default language. May be `null` in a fetched variation (the official
+             *     Kotlin client's nullable-property rules, `FetchedVariationRules.kt`, line 77).
+             */
+            main?: string | null;
+            /**
+             * @description Alt text per language. May be `null` in a fetched variation (`FetchedVariationRules.kt`,
+             *     line 78).
+             */
+            translated?: components["schemas"]["Translations"] | null;
         };
         /**
          * @description Settings of the "lowest price in the last 30 days" shown next to discounts (an EU requirement).
@@ -310,8 +317,12 @@ export interface components {
         LowestPriceSettings: {
             /** @description Whether the lowest price is shown on the storefront for this variation. */
             lowestPriceEnabled?: boolean;
-            /** @description Lowest price entered by hand, before discounts and taxes. */
-            manualLowestPrice?: number;
+            /**
+             * @description Lowest price entered by hand, before discounts and taxes. May be `null`: the official Kotlin
+             *     client's nullable-property rules allow it for a fetched variation (`FetchedVariationRules.kt`,
+             *     line 16).
+             */
+            manualLowestPrice?: number | null;
             /** @description `manualLowestPrice` with taxes applied. */
             defaultDisplayedManualLowestPrice?: number;
             /** @description `defaultDisplayedManualLowestPrice` formatted with the store's price format. */
@@ -395,8 +406,12 @@ export interface components {
              *     `MONTH` and 1 for `YEAR`.
              */
             recurringIntervalCount?: number;
-            /** @description Price of the first subscription order, sign-up fee included. */
-            subscriptionPriceWithSignUpFee?: number;
+            /**
+             * @description Price of the first subscription order, sign-up fee included. May be `null`: the official
+             *     Kotlin client's nullable-property rules allow it for a fetched variation
+             *     (`FetchedVariationRules.kt`, line 65).
+             */
+            subscriptionPriceWithSignUpFee?: number | null;
             /** @description `subscriptionPriceWithSignUpFee` formatted with the store's price format. */
             subscriptionPriceWithSignUpFeeFormatted?: string;
             /** @description Extra amount charged on the first order only. */
@@ -713,9 +728,17 @@ export interface components {
         };
         /** @description Alternative text to store with the image, for the HTML `alt` attribute. */
         ImageAltInput: {
-            /** @description Alt text in the store's default language. */
-            main?: string;
-            translated?: components["schemas"]["Translations"];
+            /**
+             * @description Alt text in the store's default language. May be `null` in a fetched variation (the official
+             *     Kotlin client's nullable-property rules, `FetchedVariationRules.kt`, line 77), so a round
+             *     trip may send it back.
+             */
+            main?: string | null;
+            /**
+             * @description Alt text per language. May be `null` in a fetched variation (`FetchedVariationRules.kt`,
+             *     line 78), so a round trip may send it back.
+             */
+            translated?: components["schemas"]["Translations"] | null;
             /**
              * @description The name the variation pages' `alt` tables give the translations. Every JSON example, the
              *     async-upload pages and the official Kotlin client (`dto/common/Alt.kt`, line 17) use
@@ -1628,7 +1651,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
+        /** @description Where to download the image from, and its alt text. Sent as `application/json` or `text/json`, which the 2020 reference's `415` rows name for all of Ecwid's JSON calls (this newer call is not in it). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];
@@ -1667,7 +1690,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
+        /** @description Where to download the image from, and its alt text. Sent as `application/json` or `text/json`, which the 2020 reference's `415` rows name for all of Ecwid's JSON calls (this newer call is not in it). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];

@@ -23,6 +23,8 @@ const legacyDocs = (line: number | string): Provenance => ({
   file: 'includes/_combinations.md',
   line,
 });
+const nullableRules = (line: number | string) =>
+  kotlin('src/test/kotlin/com/ecwid/apiclient/v3/rule/nullablepropertyrules/FetchedVariationRules.kt', line);
 const postman = (line: number): Provenance => ({
   repository: 'DanPalmz/ecwid-resources',
   file: 'postman/EcwidAPIv3_reformatted.postman_collection.json',
@@ -264,6 +266,19 @@ const cases: RealClientCase[] = [
     expect: 'accepted',
     contentType: json,
     body: { ...kotlinRoundTrip, options: [{ name: 'Size', value: 'XL' }], sku: 'shirt-red-xl' },
+  },
+  {
+    name: 'round trip of a fetched variation whose nullable values are null',
+    kind: 'request',
+    source: nullableRules('16, 65, 77-78'),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: {
+      lowestPriceSettings: { lowestPriceEnabled: false, manualLowestPrice: null },
+      subscriptionSettings: { recurringChargeSettings: [{ recurringInterval: 'MONTH', recurringIntervalCount: 1, subscriptionPriceWithSignUpFee: null }] },
+      alt: { main: null, translated: null },
+    },
   },
   {
     name: 'Kotlin client: set the brand by alias, without the attribute id',
@@ -705,6 +720,32 @@ const cases: RealClientCase[] = [
         displayedOneTimePurchaseMarkupPercentFormatted: '5%',
       },
     },
+  },
+  {
+    name: 'Kotlin client: a fetched variation with null manual lowest price, sign-up price and alt',
+    kind: 'response',
+    source: nullableRules('16, 65, 77-78'),
+    operationId: 'getVariation',
+    status: 200,
+    expect: 'accepted',
+    body: {
+      ...documentedVariation,
+      lowestPriceSettings: { lowestPriceEnabled: false, manualLowestPrice: null },
+      subscriptionSettings: {
+        subscriptionAllowed: true,
+        recurringChargeSettings: [{ recurringInterval: 'MONTH', recurringIntervalCount: 1, subscriptionPriceWithSignUpFee: null }],
+      },
+      alt: { main: null, translated: null },
+    },
+  },
+  {
+    name: 'Kotlin client: a listed variation whose alt has a null main text',
+    kind: 'response',
+    source: nullableRules(77),
+    operationId: 'listVariations',
+    status: 200,
+    expect: 'accepted',
+    body: [{ ...documentedVariation, alt: { main: null, translated: { en: '' } } }],
   },
   {
     name: 'Kotlin client: an error body with args',
