@@ -579,7 +579,17 @@ export interface components {
          *     that BigCommerce would silently drop.
          */
         ProductVariantUpdate: {
-            /** @description New SKU, 1 to 255 characters; a SKU already used in the store is refused with `409`. */
+            /**
+             * @description New SKU, up to 255 characters; a SKU already used in the store is refused with `409`. The
+             *     vendor's update schema asks for at least one character (`productVariant_Put`, lines
+             *     2624-2627), but the empty string is accepted here, unlike on create, where a new variant needs
+             *     a SKU. The base variant of a product created without a SKU reads back with `"sku": ""`
+             *     (aligent/bigcommerce-v3-api-php-client fixture
+             *     `tests/BigCommerce/responses/catalog__products__get_all.json`, line 83), and a client that
+             *     sends a fetched variant back whole sends it as it is (aligent's `VariantsApi::update`, lines
+             *     47-50, serialising every set member in `ResourceModel.php`, lines 25-35). A fetched variant
+             *     sent back whole is accepted, so this one must be too.
+             */
             sku?: string;
             /** @description ID of the product; if sent it must be the `product_id` of the URL. */
             product_id?: number;
