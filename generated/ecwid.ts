@@ -176,6 +176,12 @@ export interface paths {
          *     that is not an image (2020 reference) and an unusable `externalUrl` (`WRONG_URL`, current table).
          *
          *     Not safe to retry: each upload stores a new image and returns a new image ID.
+         *
+         *     What a mock of this document cannot check, because OpenAPI cannot say it: a request with neither
+         *     a body nor `externalUrl` gets `200` from the mock, while Ecwid has no image to store; a misspelt
+         *     query name such as `?externalURL=` passes, since a query string cannot be closed; and Prism
+         *     drops extra fields beside `externalUrl` in a form body before validating, so the mock does not
+         *     refuse them (the form schema does).
          */
         post: operations["uploadVariationImage"];
         /**
