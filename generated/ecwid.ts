@@ -396,7 +396,7 @@ export interface components {
             type?: components["schemas"]["AttributeType"];
             /**
              * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). A response may carry a
-             *     value added later, so any other string is accepted here; requests take the three known values.
+             *     value added later, so any other string is accepted here (requests too: see `AttributeInput`).
              */
             show?: components["schemas"]["AttributeVisibility"] | string;
         };
@@ -579,10 +579,12 @@ export interface components {
             /**
              * @description Values that fill the message's placeholders (for example the field or the limit concerned),
              *     keyed by placeholder name. Not in the reference pages; the official Kotlin client reads it
-             *     (`dto/common/EcwidApiError.kt`, line 6, a map of strings to strings).
+             *     (`dto/common/EcwidApiError.kt`, line 6) as a map of strings, but Gson reads a JSON number or
+             *     boolean into a Kotlin `String` too, so that type does not show what a store sends: a limit may
+             *     well come as a number. Responses are open, so each value may be any JSON value.
              */
             args?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         /**
@@ -730,7 +732,14 @@ export interface components {
             valueTranslated?: components["schemas"]["Translations"];
             /** @description Kind of attribute, as a fetched variation reports it. Ignored on input. */
             type?: components["schemas"]["AttributeType"];
-            show?: components["schemas"]["AttributeVisibility"];
+            /**
+             * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). It belongs to the
+             *     attribute, and Ecwid ignores it when a variation is updated (the official Kotlin client's
+             *     `src/test/kotlin/com/ecwid/apiclient/v3/rule/NonUpdatablePropertyRules.kt`, line 305), so a
+             *     fetched variation sent back may carry a value Ecwid added later: any string is accepted, the
+             *     three known ones are listed.
+             */
+            show?: components["schemas"]["AttributeVisibility"] | string;
         };
         /** @description Alternative text to store with the image, for the HTML `alt` attribute. */
         ImageAltInput: {

@@ -281,6 +281,16 @@ const cases: RealClientCase[] = [
     },
   },
   {
+    name: 'round trip of a fetched attribute value whose show is a value Ecwid added later',
+    kind: 'request',
+    source: kotlin('src/test/kotlin/com/ecwid/apiclient/v3/rule/NonUpdatablePropertyRules.kt', 305),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    query: lowStockQuery,
+    contentType: json,
+    body: { attributes: [{ id: 9998010, name: 'UPC', type: 'UPC', value: '0435943543594395', show: 'BELOW_TITLE' }] },
+  },
+  {
     name: 'Kotlin client: set the brand by alias, without the attribute id',
     kind: 'request',
     source: kotlin('dto/variation/request/UpdatedVariation.kt', '48-55'),
@@ -755,6 +765,15 @@ const cases: RealClientCase[] = [
     status: 409,
     expect: 'accepted',
     body: { errorMessage: 'SKU already exists: shirt-red-l', errorCode: 'SKU_ALREADY_EXISTS', args: { sku: 'shirt-red-l' } },
+  },
+  {
+    name: 'an error body whose args carry a number and a boolean (Gson reads both into String)',
+    kind: 'response',
+    source: kotlin('dto/common/EcwidApiError.kt', 6),
+    operationId: 'updateVariation',
+    status: 400,
+    expect: 'accepted',
+    body: { errorMessage: 'Wholesale prices list is too big', errorCode: 'WHOLESALE_PRICES_TOO_BIG', args: { limit: 100, strict: true } },
   },
   {
     name: 'Ecwid legacy docs: an error body with the message only',
