@@ -365,11 +365,13 @@ export interface components {
          *       product together with its variants (`POST /catalog/products`), not for this endpoint. In
          *       bigcommerce/api issue 71 a client sending names-only values for a new value of an existing
          *       product could not attach the variant; the value had to exist first.
-         *     - Independent clients send the IDs: Fusionary.BigCommerceApi's `BcProductVariantOptionValue`
-         *       (`Fusionary.BigCommerce/Types/BcProductVariantOptionValue.cs`, lines 5 and 23) always
-         *       serialises `id` and `option_id`, and Space48/bigcommerce-api-js types the item for this
-         *       POST as `{id, option_id}` (`productVariantOptionValue_Post` in
-         *       `src/internal/reference/generated/catalog.v3.ts`, line 1918).
+         *     - Fusionary.BigCommerceApi's `BcProductVariantOptionValue`
+         *       (`Fusionary.BigCommerce/Types/BcProductVariantOptionValue.cs`, lines 5 and 23) declares `id`
+         *       and `option_id` as non-nullable integers, so it always sends both. (Space48/bigcommerce-api-js
+         *       is no evidence either way: its create body, `productVariant_Post` in
+         *       `src/internal/reference/generated/catalog.v3.ts`, lines 1771-1811, types the items as
+         *       `productVariantOptionValue_Full` with every member optional, though the field's description
+         *       speaks of option and option-value IDs.)
          *
          *     BigCommerce's schema marks `option_display_name` and `label` with its private
          *     `x-required: [post]` extension instead, but that marker sits on the object it shares with
