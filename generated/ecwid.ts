@@ -373,7 +373,7 @@ export interface components {
          *     for integrations. Ecwid adds types without notice, so any other string is accepted too: a client
          *     must handle a type it does not know. The known values stay listed in the first member.
          */
-        AttributeType: ("CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "EBAY" | "EBAY_REQUIRED" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT" | "EXTERNAL_EAN" | "EXTERNAL_ISBN" | "EXTERNAL_ITF" | "EXTERNAL_JAN" | "EXTERNAL_CUSTOM" | "EXTERNAL_UPC" | "TAGS" | "SUPPLIER") | string;
+        AttributeType: ("CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "EBAY" | "EBAY_REQUIRED" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT" | "EXTERNAL_EAN" | "EXTERNAL_ISBN" | "EXTERNAL_ITF" | "EXTERNAL_JAN" | "EXTERNAL_CUSTOM" | "EXTERNAL_UPC" | "TAGS" | "SUPPLIER") | (string & {});
         /**
          * @description Where the storefront shows the attribute: nowhere (`NOTSHOW`), below the description (`DESCR`) or
          *     below the price (`PRICE`).
@@ -398,7 +398,7 @@ export interface components {
              * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). A response may carry a
              *     value added later, so any other string is accepted here (requests too: see `AttributeInput`).
              */
-            show?: components["schemas"]["AttributeVisibility"] | string;
+            show?: components["schemas"]["AttributeVisibility"] | (string & {});
         };
         /** @description How often a subscription to the variation is charged. */
         RecurringChargeSettings: {
@@ -406,7 +406,7 @@ export interface components {
              * @description Unit of the charging interval. Responses accept a unit added later as well as the four known
              *     ones.
              */
-            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | string;
+            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | (string & {});
             /**
              * @description Number of units between charges. Ecwid supports 1 for `DAY`, 1 or 2 for `WEEK`, 1 or 3 for
              *     `MONTH` and 1 for `YEAR`.
@@ -513,7 +513,7 @@ export interface components {
              *     accepted here because a variation can reflect its product's setting. The list has grown
              *     before (`HIDE` came later), so any other string is accepted too.
              */
-            outOfStockVisibilityBehaviour?: ("SHOW" | "HIDE" | "ALLOW_PREORDER") | string;
+            outOfStockVisibilityBehaviour?: ("SHOW" | "HIDE" | "ALLOW_PREORDER") | (string & {});
             /** @description Base price of the variation, before option modifiers and taxes. Missing when inherited. */
             price?: number;
             /**
@@ -739,7 +739,7 @@ export interface components {
              *     fetched variation sent back may carry a value Ecwid added later: any string is accepted, the
              *     three known ones are listed.
              */
-            show?: components["schemas"]["AttributeVisibility"] | string;
+            show?: components["schemas"]["AttributeVisibility"] | (string & {});
         };
         /** @description Alternative text to store with the image, for the HTML `alt` attribute. */
         ImageAltInput: {
