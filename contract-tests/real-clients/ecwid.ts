@@ -196,7 +196,7 @@ const cases: RealClientCase[] = [
   {
     name: 'Kotlin live test: take four items off the stock',
     kind: 'request',
-    source: kotlin('dto/variation/request/AdjustVariationInventoryRequest.kt', '13-24'),
+    source: variationsTest('176-181'),
     operationId: 'adjustVariationInventory',
     expect: 'accepted',
     query: lowStockQuery,
@@ -222,9 +222,9 @@ const cases: RealClientCase[] = [
     body: { url: 'https://example.com/shirt.jpg', width: 1200, height: 900, alt: { main: 'Shirt', translated: { en: 'Shirt' } } },
   },
   {
-    name: 'Kotlin client: externalUrl as a parameter of a POST without entity, in the query',
+    name: 'Ecwid page: externalUrl as a query parameter, no body',
     kind: 'request',
-    source: kotlin('dto/variation/request/ProductVariationImageUploadRequest.kt', '16-21'),
+    source: currentPage('upload-product-variation-image', 23),
     operationId: 'uploadVariationImage',
     expect: 'accepted',
     query: { externalUrl: 'https://don16obqbay2c.cloudfront.net/favicons/apple-touch-icon-180x180.png' },
