@@ -184,9 +184,12 @@ export interface components {
             sku?: string;
             /**
              * @description ID of the same SKU in BigCommerce's older v2 API. Read-only; `null` for a product's base
-             *     variant.
+             *     variant. A base variant without a SKU has been captured with an empty object `{}` here
+             *     (aligent/bigcommerce-v3-api-php-client, `tests/BigCommerce/responses/catalog__products__get_all.json`,
+             *     line 84), the form BigCommerce's own examples give `map_price`; treat anything other than
+             *     an integer as "none".
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * @description The option values that identify this variant, one per variant option of the product. Empty
              *     for a base variant.
@@ -502,7 +505,7 @@ export interface components {
              *     (`src/BigCommerce/Api/Catalog/Products/VariantsApi.php`, line 42; `ProductVariant.php`,
              *     line 12), so a copied variant carries it.
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * Format: double
              * @description Read-only (BigCommerce computes it); ignored. Carried by a copied variant: aligent's
@@ -684,7 +687,7 @@ export interface components {
              *     it. Sent back by aligent/bigcommerce-v3-api-php-client (`ProductVariant.php`, line 12), whose
              *     update serialises every member of the fetched model.
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * Format: double
              * @description Storefront price as BigCommerce computed it, as a fetched variant carries it. Read-only:
