@@ -53,7 +53,13 @@ const textJsonAsJson = `data:text/javascript,${encodeURIComponent(`
   };
 `)}`;
 
-const declaresTextJson = (document: string) => /["']?text\/json["']?\s*:/.test(readFileSync(document, 'utf8'));
+function declaresTextJson(document: string): boolean {
+  try {
+    return /["']?text\/json["']?\s*:/.test(readFileSync(document, 'utf8'));
+  } catch {
+    return false; // Prism reports a document it cannot read, in its own words.
+  }
+}
 
 export interface PrismOptions {
   port: number;
