@@ -184,9 +184,12 @@ export interface components {
             sku?: string;
             /**
              * @description ID of the same SKU in BigCommerce's older v2 API. Read-only; `null` for a product's base
-             *     variant.
+             *     variant. A base variant without a SKU has been captured with an empty object `{}` here
+             *     (aligent/bigcommerce-v3-api-php-client, `tests/BigCommerce/responses/catalog__products__get_all.json`,
+             *     line 84), the form BigCommerce's own examples give `map_price`; treat anything other than
+             *     an integer as "none".
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * @description The option values that identify this variant, one per variant option of the product. Empty
              *     for a base variant.
@@ -365,11 +368,13 @@ export interface components {
          *       product together with its variants (`POST /catalog/products`), not for this endpoint. In
          *       bigcommerce/api issue 71 a client sending names-only values for a new value of an existing
          *       product could not attach the variant; the value had to exist first.
-         *     - Independent clients send the IDs: Fusionary.BigCommerceApi's `BcProductVariantOptionValue`
-         *       (`Fusionary.BigCommerce/Types/BcProductVariantOptionValue.cs`, lines 5 and 23) always
-         *       serialises `id` and `option_id`, and Space48/bigcommerce-api-js types the item for this
-         *       POST as `{id, option_id}` (`productVariantOptionValue_Post` in
-         *       `src/internal/reference/generated/catalog.v3.ts`, line 1918).
+         *     - Fusionary.BigCommerceApi's `BcProductVariantOptionValue`
+         *       (`Fusionary.BigCommerce/Types/BcProductVariantOptionValue.cs`, lines 5 and 23) declares `id`
+         *       and `option_id` as non-nullable integers, so it always sends both. (Space48/bigcommerce-api-js
+         *       is no evidence either way: its create body, `productVariant_Post` in
+         *       `src/internal/reference/generated/catalog.v3.ts`, lines 1771-1811, types the items as
+         *       `productVariantOptionValue_Full` with every member optional, though the field's description
+         *       speaks of option and option-value IDs.)
          *
          *     BigCommerce's schema marks `option_display_name` and `label` with its private
          *     `x-required: [post]` extension instead, but that marker sits on the object it shares with
@@ -500,7 +505,7 @@ export interface components {
              *     (`src/BigCommerce/Api/Catalog/Products/VariantsApi.php`, line 42; `ProductVariant.php`,
              *     line 12), so a copied variant carries it.
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * Format: double
              * @description Read-only (BigCommerce computes it); ignored. Carried by a copied variant: aligent's
@@ -579,7 +584,17 @@ export interface components {
          *     that BigCommerce would silently drop.
          */
         ProductVariantUpdate: {
-            /** @description New SKU, 1 to 255 characters; a SKU already used in the store is refused with `409`. */
+            /**
+             * @description New SKU, up to 255 characters; a SKU already used in the store is refused with `409`. The
+             *     vendor's update schema asks for at least one character (`productVariant_Put`, lines
+             *     2624-2627), but the empty string is accepted here, unlike on create, where a new variant needs
+             *     a SKU. The base variant of a product created without a SKU reads back with `"sku": ""`
+             *     (aligent/bigcommerce-v3-api-php-client fixture
+             *     `tests/BigCommerce/responses/catalog__products__get_all.json`, line 83), and a client that
+             *     sends a fetched variant back whole sends it as it is (aligent's `VariantsApi::update`, lines
+             *     47-50, serialising every set member in `ResourceModel.php`, lines 25-35). A fetched variant
+             *     sent back whole is accepted, so this one must be too.
+             */
             sku?: string;
             /** @description ID of the product; if sent it must be the `product_id` of the URL. */
             product_id?: number;
@@ -672,7 +687,7 @@ export interface components {
              *     it. Sent back by aligent/bigcommerce-v3-api-php-client (`ProductVariant.php`, line 12), whose
              *     update serialises every member of the fetched model.
              */
-            sku_id?: number | null;
+            sku_id?: number | null | Record<string, never>;
             /**
              * Format: double
              * @description Storefront price as BigCommerce computed it, as a fetched variant carries it. Read-only:

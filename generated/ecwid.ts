@@ -176,6 +176,12 @@ export interface paths {
          *     that is not an image (2020 reference) and an unusable `externalUrl` (`WRONG_URL`, current table).
          *
          *     Not safe to retry: each upload stores a new image and returns a new image ID.
+         *
+         *     What a mock of this document cannot check, because OpenAPI cannot say it: a request with neither
+         *     a body nor `externalUrl` gets `200` from the mock, while Ecwid has no image to store; a misspelt
+         *     query name such as `?externalURL=` passes, since a query string cannot be closed; and Prism
+         *     drops extra fields beside `externalUrl` in a form body before validating, so the mock does not
+         *     refuse them (the form schema does).
          */
         post: operations["uploadVariationImage"];
         /**
@@ -298,9 +304,16 @@ export interface components {
          *     example there (and the async-upload pages) uses `translated`; `translated` is what the API sends.
          */
         ImageAlt: {
-            /** @description Alt text in the store's default language. */
-            main?: string;
-            translated?: components["schemas"]["Translations"];
+            /**
+             * @description Alt text in the store's default language. May be `null` in a fetched variation (the official
+             *     Kotlin client's nullable-property rules, `FetchedVariationRules.kt`, line 77).
+             */
+            main?: string | null;
+            /**
+             * @description Alt text per language. May be `null` in a fetched variation (`FetchedVariationRules.kt`,
+             *     line 78).
+             */
+            translated?: components["schemas"]["Translations"] | null;
         };
         /**
          * @description Settings of the "lowest price in the last 30 days" shown next to discounts (an EU requirement).
@@ -310,8 +323,12 @@ export interface components {
         LowestPriceSettings: {
             /** @description Whether the lowest price is shown on the storefront for this variation. */
             lowestPriceEnabled?: boolean;
-            /** @description Lowest price entered by hand, before discounts and taxes. */
-            manualLowestPrice?: number;
+            /**
+             * @description Lowest price entered by hand, before discounts and taxes. May be `null`: the official Kotlin
+             *     client's nullable-property rules allow it for a fetched variation (`FetchedVariationRules.kt`,
+             *     line 16).
+             */
+            manualLowestPrice?: number | null;
             /** @description `manualLowestPrice` with taxes applied. */
             defaultDisplayedManualLowestPrice?: number;
             /** @description `defaultDisplayedManualLowestPrice` formatted with the store's price format. */
@@ -356,7 +373,7 @@ export interface components {
          *     for integrations. Ecwid adds types without notice, so any other string is accepted too: a client
          *     must handle a type it does not know. The known values stay listed in the first member.
          */
-        AttributeType: ("CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "EBAY" | "EBAY_REQUIRED" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT" | "EXTERNAL_EAN" | "EXTERNAL_ISBN" | "EXTERNAL_ITF" | "EXTERNAL_JAN" | "EXTERNAL_CUSTOM" | "EXTERNAL_UPC" | "TAGS" | "SUPPLIER") | string;
+        AttributeType: ("CUSTOM" | "UPC" | "BRAND" | "GENDER" | "AGE_GROUP" | "COLOR" | "SIZE" | "EBAY" | "EBAY_REQUIRED" | "PRICE_PER_UNIT" | "UNITS_IN_PRODUCT" | "EXTERNAL_EAN" | "EXTERNAL_ISBN" | "EXTERNAL_ITF" | "EXTERNAL_JAN" | "EXTERNAL_CUSTOM" | "EXTERNAL_UPC" | "TAGS" | "SUPPLIER") | (string & {});
         /**
          * @description Where the storefront shows the attribute: nowhere (`NOTSHOW`), below the description (`DESCR`) or
          *     below the price (`PRICE`).
@@ -379,9 +396,9 @@ export interface components {
             type?: components["schemas"]["AttributeType"];
             /**
              * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). A response may carry a
-             *     value added later, so any other string is accepted here; requests take the three known values.
+             *     value added later, so any other string is accepted here (requests too: see `AttributeInput`).
              */
-            show?: components["schemas"]["AttributeVisibility"] | string;
+            show?: components["schemas"]["AttributeVisibility"] | (string & {});
         };
         /** @description How often a subscription to the variation is charged. */
         RecurringChargeSettings: {
@@ -389,14 +406,18 @@ export interface components {
              * @description Unit of the charging interval. Responses accept a unit added later as well as the four known
              *     ones.
              */
-            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | string;
+            recurringInterval?: ("DAY" | "WEEK" | "MONTH" | "YEAR") | (string & {});
             /**
              * @description Number of units between charges. Ecwid supports 1 for `DAY`, 1 or 2 for `WEEK`, 1 or 3 for
              *     `MONTH` and 1 for `YEAR`.
              */
             recurringIntervalCount?: number;
-            /** @description Price of the first subscription order, sign-up fee included. */
-            subscriptionPriceWithSignUpFee?: number;
+            /**
+             * @description Price of the first subscription order, sign-up fee included. May be `null`: the official
+             *     Kotlin client's nullable-property rules allow it for a fetched variation
+             *     (`FetchedVariationRules.kt`, line 65).
+             */
+            subscriptionPriceWithSignUpFee?: number | null;
             /** @description `subscriptionPriceWithSignUpFee` formatted with the store's price format. */
             subscriptionPriceWithSignUpFeeFormatted?: string;
             /** @description Extra amount charged on the first order only. */
@@ -492,7 +513,7 @@ export interface components {
              *     accepted here because a variation can reflect its product's setting. The list has grown
              *     before (`HIDE` came later), so any other string is accepted too.
              */
-            outOfStockVisibilityBehaviour?: ("SHOW" | "HIDE" | "ALLOW_PREORDER") | string;
+            outOfStockVisibilityBehaviour?: ("SHOW" | "HIDE" | "ALLOW_PREORDER") | (string & {});
             /** @description Base price of the variation, before option modifiers and taxes. Missing when inherited. */
             price?: number;
             /**
@@ -558,10 +579,12 @@ export interface components {
             /**
              * @description Values that fill the message's placeholders (for example the field or the limit concerned),
              *     keyed by placeholder name. Not in the reference pages; the official Kotlin client reads it
-             *     (`dto/common/EcwidApiError.kt`, line 6, a map of strings to strings).
+             *     (`dto/common/EcwidApiError.kt`, line 6) as a map of strings, but Gson reads a JSON number or
+             *     boolean into a Kotlin `String` too, so that type does not show what a store sends: a limit may
+             *     well come as a number. Responses are open, so each value may be any JSON value.
              */
             args?: {
-                [key: string]: string;
+                [key: string]: unknown;
             };
         };
         /**
@@ -709,13 +732,28 @@ export interface components {
             valueTranslated?: components["schemas"]["Translations"];
             /** @description Kind of attribute, as a fetched variation reports it. Ignored on input. */
             type?: components["schemas"]["AttributeType"];
-            show?: components["schemas"]["AttributeVisibility"];
+            /**
+             * @description Where the storefront shows the attribute (`NOTSHOW`, `DESCR`, `PRICE`). It belongs to the
+             *     attribute, and Ecwid ignores it when a variation is updated (the official Kotlin client's
+             *     `src/test/kotlin/com/ecwid/apiclient/v3/rule/NonUpdatablePropertyRules.kt`, line 305), so a
+             *     fetched variation sent back may carry a value Ecwid added later: any string is accepted, the
+             *     three known ones are listed.
+             */
+            show?: components["schemas"]["AttributeVisibility"] | (string & {});
         };
         /** @description Alternative text to store with the image, for the HTML `alt` attribute. */
         ImageAltInput: {
-            /** @description Alt text in the store's default language. */
-            main?: string;
-            translated?: components["schemas"]["Translations"];
+            /**
+             * @description Alt text in the store's default language. May be `null` in a fetched variation (the official
+             *     Kotlin client's nullable-property rules, `FetchedVariationRules.kt`, line 77), so a round
+             *     trip may send it back.
+             */
+            main?: string | null;
+            /**
+             * @description Alt text per language. May be `null` in a fetched variation (`FetchedVariationRules.kt`,
+             *     line 78), so a round trip may send it back.
+             */
+            translated?: components["schemas"]["Translations"] | null;
             /**
              * @description The name the variation pages' `alt` tables give the translations. Every JSON example, the
              *     async-upload pages and the official Kotlin client (`dto/common/Alt.kt`, line 17) use
@@ -1258,10 +1296,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The variation to create. */
+        /** @description The variation to create. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationCreate"];
+                "text/json": components["schemas"]["VariationCreate"];
             };
         };
         responses: {
@@ -1393,10 +1432,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The fields to change. */
+        /** @description The fields to change. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationUpdate"];
+                "text/json": components["schemas"]["VariationUpdate"];
             };
         };
         responses: {
@@ -1481,10 +1521,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description The stock change. */
+        /** @description The stock change. Ecwid reads it as `application/json` or `text/json` (its 2020 reference's `415` rows name both). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["VariationInventoryAdjustment"];
+                "text/json": components["schemas"]["VariationInventoryAdjustment"];
             };
         };
         responses: {
@@ -1625,10 +1666,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. */
+        /** @description Where to download the image from, and its alt text. Sent as `application/json` or `text/json`, which the 2020 reference's `415` rows name for all of Ecwid's JSON calls (this newer call is not in it). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];
+                "text/json": components["schemas"]["ImageUploadAsyncRequest"];
             };
         };
         responses: {
@@ -1663,10 +1705,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description Where to download the image from, and its alt text. */
+        /** @description Where to download the image from, and its alt text. Sent as `application/json` or `text/json`, which the 2020 reference's `415` rows name for all of Ecwid's JSON calls (this newer call is not in it). */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ImageUploadAsyncRequest"];
+                "text/json": components["schemas"]["ImageUploadAsyncRequest"];
             };
         };
         responses: {

@@ -34,11 +34,39 @@ const bytesType = ts.factory.createUnionTypeNode(
 const isBinary = (schema: SchemaObject) =>
   'type' in schema && schema.type === 'string' && (schema.format === 'binary' || 'contentMediaType' in schema);
 
+// The open branch of an extensible enum (`anyOf: [{enum: [...]}, {type: string}]`): `string & {}`
+// still takes any string, but unlike `string` it does not absorb the known values, so editors keep
+// offering them.
+const openStringType = ts.factory.createIntersectionTypeNode([
+  ts.factory.createKeywordTypeNode(ts.SyntaxKind.StringKeyword),
+  ts.factory.createTypeLiteralNode([]),
+]);
+
+/**
+ * The open branch of an extensible enum (`anyOf: [{enum: [...]} or a $ref to one, {type: string}]`):
+ * a bare string schema whose path ends in `anyOf/<n>` and whose `anyOf` also lists known values.
+ * openapi-typescript's paths leave out `properties`, so they are followed through it where needed.
+ */
+function isOpenEnumBranch(document: Node, schema: SchemaObject, path = ''): boolean {
+  const bare = Object.keys(schema).every((key) => key === 'type' || key === 'description');
+  const branch = /^#\/(.+)\/anyOf\/\d+$/.exec(path);
+  if (!bare || !('type' in schema) || schema.type !== 'string' || !branch) return false;
+  const parent = branch[1]!.split('/').reduce<Node | undefined>((node, token) => node?.properties?.[token] ?? node?.[token], document);
+  return (parent?.anyOf ?? []).some((member: Node) => 'enum' in (member.$ref ? lookUp(document, member.$ref) : member));
+}
+
+// The bundled document as plain JSON, walked by name.
+type Node = Record<string, any>;
+const lookUp = (document: Node, ref: string): Node =>
+  ref.split('/').slice(1).reduce<Node | undefined>((node, token) => node?.[token], document) ?? {};
+
 async function types(bundled: string): Promise<string> {
+  const document = JSON.parse(bundled) as Node;
   const ast = await openapiTS(bundled, {
     alphabetize: false,
     immutable: false,
-    transform: (schema) => (isBinary(schema) ? bytesType : undefined),
+    transform: (schema, { path }) =>
+      isBinary(schema) ? bytesType : isOpenEnumBranch(document, schema, path) ? openStringType : undefined,
   });
   return banner + astToString(ast);
 }

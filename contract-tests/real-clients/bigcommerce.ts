@@ -73,6 +73,41 @@ const aligent384 = {
 const withoutNulls = (object: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(object).filter(([, value]) => value !== null));
 
+// The base variant of a product created without a SKU, as a store returned it inside a product list
+// (aligent's fixture `tests/BigCommerce/responses/catalog__products__get_all.json`, lines 80-108):
+// `"sku": ""` and `"sku_id": {}`.
+const skulessBaseVariant = {
+  id: 345,
+  product_id: 174,
+  sku: '',
+  sku_id: {},
+  price: 7.95,
+  calculated_price: 7.95,
+  sale_price: 0,
+  retail_price: 10,
+  map_price: 0,
+  weight: 1,
+  width: 0,
+  height: 0,
+  depth: 0,
+  is_free_shipping: false,
+  fixed_cost_shipping_price: 0,
+  calculated_weight: 1,
+  purchasing_disabled: false,
+  purchasing_disabled_message: '',
+  image_url: 'https://cdn8.bigcommerce.com/s-jrah6gmn/products/174/images/425/leparfaitmedium3_1024x1024_1024x1024__37756__81924.1534344526.560.850.jpg?c=2',
+  cost_price: 0,
+  upc: '',
+  mpn: '',
+  gtin: '',
+  inventory_level: 0,
+  inventory_warning_level: 0,
+  bin_picking_number: '',
+  option_values: [],
+};
+
+const withoutSkuId = ({ sku_id: _, ...rest }: Record<string, unknown>) => rest;
+
 /** The vendor's list example variants (lines 83-182) differ only in these members. */
 const listed = (
   id: number,
@@ -159,6 +194,16 @@ const cases: RealClientCase[] = [
     },
   },
   {
+    name: 'create with an empty SKU',
+    source: vendorSpec('2352-2354'),
+    operationId: 'createProductVariant',
+    kind: 'request',
+    expect: 'refused',
+    why: 'a new variant needs a SKU of at least one character (only an update may send back an empty one)',
+    contentType: 'application/json',
+    body: { sku: '', option_values: [{ id: 146, option_id: 151 }] },
+  },
+  {
     name: 'create with a misspelt inventory field',
     source: fusionary('Types/BcProductVariantPost.cs', 50),
     operationId: 'createProductVariant',
@@ -211,6 +256,27 @@ const cases: RealClientCase[] = [
     path: { product_id: 192, variant_id: 384 },
     contentType: 'application/json',
     body: { ...withoutNulls(aligent384), inventory_level: 5 },
+  },
+  {
+    name: 'PUT of the fetched base variant of a product without SKU (sku "") sent back by aligent’s VariantsApi::update',
+    source: aligent('tests/BigCommerce/responses/catalog__products__get_all.json', '80-108'),
+    operationId: 'updateProductVariant',
+    kind: 'request',
+    expect: 'accepted',
+    path: { product_id: 174, variant_id: 345 },
+    contentType: 'application/json',
+    // Without sku_id: the `{}` cannot fill the PHP model's `int $sku_id`.
+    body: { ...withoutSkuId(skulessBaseVariant), inventory_level: 3 },
+  },
+  {
+    name: 'PUT of the same base variant sent back as read, sku_id {} included',
+    source: aligent('tests/BigCommerce/responses/catalog__products__get_all.json', '80-108'),
+    operationId: 'updateProductVariant',
+    kind: 'request',
+    expect: 'accepted',
+    path: { product_id: 174, variant_id: 345 },
+    contentType: 'application/json',
+    body: { ...skulessBaseVariant, inventory_level: 3 },
   },
   {
     name: 'PUT of the vendor’s example variant through Fusionary’s BcProductVariantPut (extension data keeps sku_id and map_price {})',
@@ -475,45 +541,13 @@ const cases: RealClientCase[] = [
     body: { data: aligent384, meta: null },
   },
   {
-    name: 'a base variant a store returned inside a product list (empty sku, map_price 0, CDN image), in the single-variant envelope',
+    name: 'a base variant a store returned inside a product list (empty sku, sku_id {}, map_price 0, CDN image), in the single-variant envelope',
     source: aligent('tests/BigCommerce/responses/catalog__products__get_all.json', '80-108'),
     operationId: 'getProductVariant',
     kind: 'response',
     expect: 'accepted',
     status: 200,
-    body: {
-      data: {
-        id: 345,
-        product_id: 174,
-        sku: '',
-        sku_id: null,
-        price: 7.95,
-        calculated_price: 7.95,
-        sale_price: 0,
-        retail_price: 10,
-        map_price: 0,
-        weight: 1,
-        width: 0,
-        height: 0,
-        depth: 0,
-        is_free_shipping: false,
-        fixed_cost_shipping_price: 0,
-        calculated_weight: 1,
-        purchasing_disabled: false,
-        purchasing_disabled_message: '',
-        image_url:
-          'https://cdn8.bigcommerce.com/s-jrah6gmn/products/174/images/425/leparfaitmedium3_1024x1024_1024x1024__37756__81924.1534344526.560.850.jpg?c=2',
-        cost_price: 0,
-        upc: '',
-        mpn: '',
-        gtin: '',
-        inventory_level: 0,
-        inventory_warning_level: 0,
-        bin_picking_number: '',
-        option_values: [],
-      },
-      meta: {},
-    },
+    body: { data: skulessBaseVariant, meta: {} },
   },
   {
     name: 'a variant with a member BigCommerce added later and calculated_weight null',

@@ -2,7 +2,7 @@
 // type-checks, and a misspelt field is still a compile error (if the types ever stopped catching
 // it, the expect-error directives below would be unused and `npm run typecheck` would fail). The
 // same bodies then go through the mock.
-import { expect, test } from 'vitest';
+import { expect, expectTypeOf, test } from 'vitest';
 import type { components } from '../../generated/ecwid.js';
 import { ecwidClient } from '../ecwid/client.js';
 import { violations } from '../support/prism-headers.js';
@@ -40,6 +40,18 @@ const sizes: ImageUploadAsyncRequest[] = [
   { url: 'https://example.com/dummy.jpg', width: 100, height: 200 },
   { url: 'https://example.com/dummy.jpg', width: '100', height: '200' },
 ];
+
+// Open enums keep their known values as types of their own (`"A" | (string & {})`, not a
+// `"A" | string` that TypeScript collapses to `string`), so editors still offer them; any other
+// string is still accepted.
+test('open enums keep their known values in the types', () => {
+  type AttributeType = components['schemas']['AttributeType'];
+  // Exclude, not NonNullable: `T & {}` reduces `"HIDE" | (string & {})` to `string & {}` again.
+  type Visibility = Exclude<components['schemas']['Variation']['outOfStockVisibilityBehaviour'], undefined>;
+  expectTypeOf<Extract<AttributeType, 'EXTERNAL_EAN'>>().toEqualTypeOf<'EXTERNAL_EAN'>();
+  expectTypeOf<Extract<Visibility, 'HIDE'>>().toEqualTypeOf<'HIDE'>();
+  expectTypeOf<'A_TYPE_ADDED_LATER'>().toExtend<AttributeType>();
+});
 
 test('a create with the Kotlin client fields passes the mock', async () => {
   const { response, data } = await ecwidClient().POST('/products/{productId}/combinations', {

@@ -23,6 +23,8 @@ const legacyDocs = (line: number | string): Provenance => ({
   file: 'includes/_combinations.md',
   line,
 });
+const nullableRules = (line: number | string) =>
+  kotlin('src/test/kotlin/com/ecwid/apiclient/v3/rule/nullablepropertyrules/FetchedVariationRules.kt', line);
 const postman = (line: number): Provenance => ({
   repository: 'DanPalmz/ecwid-resources',
   file: 'postman/EcwidAPIv3_reformatted.postman_collection.json',
@@ -30,7 +32,11 @@ const postman = (line: number): Provenance => ({
 });
 
 const json = 'application/json';
+// Ecwid's JSON calls read `text/json` as well (the 2020 reference's 415 rows name both).
+const textJson = 'text/json';
 const form = 'application/x-www-form-urlencoded';
+// The header Apache HttpClient's RequestBuilder writes for the form it builds (UTF-8 by default).
+const apacheForm = `${form}; charset=UTF-8`;
 // Kotlin's request classes always put checkLowStockNotification in the query of an update or a
 // stock adjustment (false unless set).
 const lowStockQuery = { checkLowStockNotification: 'false' };
@@ -190,7 +196,7 @@ const cases: RealClientCase[] = [
   {
     name: 'Kotlin live test: take four items off the stock',
     kind: 'request',
-    source: kotlin('dto/variation/request/AdjustVariationInventoryRequest.kt', '13-24'),
+    source: variationsTest('176-181'),
     operationId: 'adjustVariationInventory',
     expect: 'accepted',
     query: lowStockQuery,
@@ -216,9 +222,9 @@ const cases: RealClientCase[] = [
     body: { url: 'https://example.com/shirt.jpg', width: 1200, height: 900, alt: { main: 'Shirt', translated: { en: 'Shirt' } } },
   },
   {
-    name: 'Kotlin client: externalUrl as a parameter of a POST without entity, in the query',
+    name: 'Ecwid page: externalUrl as a query parameter, no body',
     kind: 'request',
-    source: kotlin('dto/variation/request/ProductVariationImageUploadRequest.kt', '16-21'),
+    source: currentPage('upload-product-variation-image', 23),
     operationId: 'uploadVariationImage',
     expect: 'accepted',
     query: { externalUrl: 'https://don16obqbay2c.cloudfront.net/favicons/apple-touch-icon-180x180.png' },
@@ -229,7 +235,7 @@ const cases: RealClientCase[] = [
     source: kotlin('httptransport/impl/ConvertUtils.kt', '20-23, 38-40'),
     operationId: 'uploadVariationImage',
     expect: 'accepted',
-    contentType: form,
+    contentType: apacheForm,
     body: { externalUrl: 'https://don16obqbay2c.cloudfront.net/favicons/apple-touch-icon-180x180.png' },
   },
   {
@@ -260,6 +266,29 @@ const cases: RealClientCase[] = [
     expect: 'accepted',
     contentType: json,
     body: { ...kotlinRoundTrip, options: [{ name: 'Size', value: 'XL' }], sku: 'shirt-red-xl' },
+  },
+  {
+    name: 'round trip of a fetched variation whose nullable values are null',
+    kind: 'request',
+    source: nullableRules('16, 65, 77-78'),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: json,
+    body: {
+      lowestPriceSettings: { lowestPriceEnabled: false, manualLowestPrice: null },
+      subscriptionSettings: { recurringChargeSettings: [{ recurringInterval: 'MONTH', recurringIntervalCount: 1, subscriptionPriceWithSignUpFee: null }] },
+      alt: { main: null, translated: null },
+    },
+  },
+  {
+    name: 'round trip of a fetched attribute value whose show is a value Ecwid added later',
+    kind: 'request',
+    source: kotlin('src/test/kotlin/com/ecwid/apiclient/v3/rule/NonUpdatablePropertyRules.kt', 305),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    query: lowStockQuery,
+    contentType: json,
+    body: { attributes: [{ id: 9998010, name: 'UPC', type: 'UPC', value: '0435943543594395', show: 'BELOW_TITLE' }] },
   },
   {
     name: 'Kotlin client: set the brand by alias, without the attribute id',
@@ -471,6 +500,52 @@ const cases: RealClientCase[] = [
     body: { options: [{ name: 'Drop-down List', value: 'dd value 3' }, { name: 'Radio Buttons', value: 'rb value 3' }] },
   },
 
+  {
+    name: 'Ecwid legacy docs: a create sent as text/json',
+    kind: 'request',
+    source: legacyDocs(583),
+    operationId: 'createVariation',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { options: [{ name: 'Size', value: 'L' }], price: 10, sku: 'combination-sku' },
+  },
+  {
+    name: 'Ecwid legacy docs: an update sent as text/json with a charset',
+    kind: 'request',
+    source: legacyDocs(715),
+    operationId: 'updateVariation',
+    expect: 'accepted',
+    contentType: `${textJson}; charset=utf-8`,
+    body: { price: 20, quantity: 7 },
+  },
+  {
+    name: 'Ecwid legacy docs: a stock adjustment sent as text/json',
+    kind: 'request',
+    source: legacyDocs(921),
+    operationId: 'adjustVariationInventory',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { quantityDelta: -4 },
+  },
+  {
+    name: 'Kotlin live test body sent as text/json: async variation image',
+    kind: 'request',
+    source: variationsTest('318-322'),
+    operationId: 'uploadVariationImageAsync',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { url: 'https://example.com/dummy.jpg', width: 100, height: 200 },
+  },
+  {
+    name: 'Kotlin client body sent as text/json: async product image',
+    kind: 'request',
+    source: kotlin('dto/common/AsyncPictureData.kt', '3-13'),
+    operationId: 'uploadProductImageAsync',
+    expect: 'accepted',
+    contentType: textJson,
+    body: { url: 'https://example.com/shirt.jpg', width: 1200, height: 900 },
+  },
+
   // --- Requests that must stay refused -------------------------------------------------------------
   {
     name: 'typo: customsHsTariffCode with a capital S',
@@ -529,8 +604,19 @@ const cases: RealClientCase[] = [
     operationId: 'uploadVariationImage',
     expect: 'refused',
     why: 'the field is externalUrl; Ecwid would find no image to store',
-    contentType: form,
+    contentType: apacheForm,
     body: { externalURL: 'https://example.com/dummy.jpg' },
+  },
+
+  {
+    name: 'typo sent as text/json: customsHSTariffCode',
+    kind: 'request',
+    source: legacyDocs(583),
+    operationId: 'createVariation',
+    expect: 'refused',
+    why: 'a text/json body is held to the same closed schema as application/json',
+    contentType: textJson,
+    body: { options: [{ name: 'Size', value: 'L' }], customsHSTariffCode: '123456' },
   },
 
   // --- Responses ---------------------------------------------------------------------------------
@@ -646,6 +732,32 @@ const cases: RealClientCase[] = [
     },
   },
   {
+    name: 'Kotlin client: a fetched variation with null manual lowest price, sign-up price and alt',
+    kind: 'response',
+    source: nullableRules('16, 65, 77-78'),
+    operationId: 'getVariation',
+    status: 200,
+    expect: 'accepted',
+    body: {
+      ...documentedVariation,
+      lowestPriceSettings: { lowestPriceEnabled: false, manualLowestPrice: null },
+      subscriptionSettings: {
+        subscriptionAllowed: true,
+        recurringChargeSettings: [{ recurringInterval: 'MONTH', recurringIntervalCount: 1, subscriptionPriceWithSignUpFee: null }],
+      },
+      alt: { main: null, translated: null },
+    },
+  },
+  {
+    name: 'Kotlin client: a listed variation whose alt has a null main text',
+    kind: 'response',
+    source: nullableRules(77),
+    operationId: 'listVariations',
+    status: 200,
+    expect: 'accepted',
+    body: [{ ...documentedVariation, alt: { main: null, translated: { en: '' } } }],
+  },
+  {
     name: 'Kotlin client: an error body with args',
     kind: 'response',
     source: kotlin('dto/common/EcwidApiError.kt', '3-7'),
@@ -653,6 +765,15 @@ const cases: RealClientCase[] = [
     status: 409,
     expect: 'accepted',
     body: { errorMessage: 'SKU already exists: shirt-red-l', errorCode: 'SKU_ALREADY_EXISTS', args: { sku: 'shirt-red-l' } },
+  },
+  {
+    name: 'an error body whose args carry a number and a boolean (Gson reads both into String)',
+    kind: 'response',
+    source: kotlin('dto/common/EcwidApiError.kt', 6),
+    operationId: 'updateVariation',
+    status: 400,
+    expect: 'accepted',
+    body: { errorMessage: 'Wholesale prices list is too big', errorCode: 'WHOLESALE_PRICES_TOO_BIG', args: { limit: 100, strict: true } },
   },
   {
     name: 'Ecwid legacy docs: an error body with the message only',

@@ -35,6 +35,32 @@ export function prismCli(from: string | URL = import.meta.url): string {
  */
 const exitWithParent = 'data:text/javascript,process.stdin.on("end",()=>process.exit()).resume()';
 
+/**
+ * Loaded into Prism's process when the document declares `text/json` bodies (Ecwid's JSON calls read
+ * `text/json` as well as `application/json`, with the same schema): Prism 5.14 parses only
+ * `application/json` and `+json` bodies and checks any other as a string, so it would refuse every
+ * `text/json` body. Relabelled, the body is parsed and checked against the same schema.
+ */
+const textJsonAsJson = `data:text/javascript,${encodeURIComponent(`
+  import { Server } from 'node:http';
+  const emit = Server.prototype.emit;
+  Server.prototype.emit = function (event, request, ...rest) {
+    const type = request?.headers?.['content-type'];
+    if (event === 'request' && type?.toLowerCase().startsWith('text/json')) {
+      request.headers['content-type'] = 'application/json' + type.slice('text/json'.length);
+    }
+    return emit.call(this, event, request, ...rest);
+  };
+`)}`;
+
+function declaresTextJson(document: string): boolean {
+  try {
+    return /["']?text\/json["']?\s*:/.test(readFileSync(document, 'utf8'));
+  } catch {
+    return false; // Prism reports a document it cannot read, in its own words.
+  }
+}
+
 export interface PrismOptions {
   port: number;
   /** Prism's log once it listens (requests, validation results); dropped without it. */
@@ -55,9 +81,10 @@ export async function startPrism(document: string, options: PrismOptions): Promi
   const { port } = options;
   if (!(await isPortFree(port))) throw portInUse(port);
   // --no-multiprocess: one process to stop (Prism forks a worker when NODE_ENV=production).
+  const preloads = [exitWithParent, ...(declaresTextJson(document) ? [textJsonAsJson] : [])];
   const child = spawn(
     process.execPath,
-    ['--import', exitWithParent, cli, 'mock', document, '--host', loopback, '--port', String(port), '--no-multiprocess'],
+    [...preloads.flatMap((preload) => ['--import', preload]), cli, 'mock', document, '--host', loopback, '--port', String(port), '--no-multiprocess'],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let stopping = false;
