@@ -9,6 +9,7 @@ import { bigCommercePlan } from '../verify/bigcommerce.js';
 import { ecwidPlan } from '../verify/ecwid.js';
 import { junitXml } from '../verify/junit.js';
 import { type Ledger, newLedger, type VendorPlan, wrongToken } from '../verify/plan.js';
+import { redactor } from '../verify/redact.js';
 import { Report } from '../verify/report.js';
 import { CannotRun, createSession, type Session, StepFailed } from '../verify/session.js';
 import { loadSpec } from '../verify/spec.js';
@@ -120,18 +121,18 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     io.stderr(`verify: ${names.store} is not set (or pass --base-url)`);
     return 2;
   }
-  // Nothing verify prints may carry the token, whatever a store or an error message echoes. (A token
-  // of a few characters is no secret, and replacing it would garble every line.)
-  const redact = (text: string) => (token.length >= 6 ? text.replaceAll(token, '[token]') : text);
+  // Nothing verify prints or writes may carry the token, whatever a store or an error message
+  // echoes: values are redacted before they are cut short, and every line again as it goes out.
+  const redact = redactor(token);
   const out = (line: string) => io.stdout(redact(line));
   const say = (line: string) => io.stderr(redact(line));
 
-  const report = new Report(out);
+  const report = new Report(out, redact);
   const ledger = newLedger();
   let session: Session | undefined;
   let reason: string | undefined;
   try {
-    session = createSession(loadSpec(options.api), report);
+    session = createSession(loadSpec(options.api), report, redact);
     const plan = createPlan(session, options, store, token);
     await plan.read();
     if (options.write) await writeAndCleanUp(session, plan, ledger, io, say);

@@ -2,6 +2,8 @@
 // `verify: N passed, N failed, N notes` line. Notes are counted once per operation, status and
 // property (array positions aside), however many answers carry them. Every line goes through the
 // redaction the CLI gives it, so that no credential can reach the output.
+import { noRedaction, type Redact } from './redact.js';
+
 export interface Check {
   /** e.g. `getVariation 200`. */
   name: string;
@@ -16,7 +18,11 @@ export class Report {
   readonly checks: Check[] = [];
   private readonly seenNotes = new Set<string>();
 
-  constructor(private readonly print: (line: string) => void) {}
+  /** `redact` applies to each check's text as it is kept, so the JUnit file is built from redacted text. */
+  constructor(
+    private readonly print: (line: string) => void,
+    private readonly redact: Redact = noRedaction,
+  ) {}
 
   get notes(): number {
     return this.seenNotes.size;
@@ -26,7 +32,15 @@ export class Report {
     return this.checks.filter((check) => check.violations.length > 0).length;
   }
 
-  add(check: Check): void {
+  add(unredacted: Check): void {
+    const { redact } = this;
+    const check = {
+      ...unredacted,
+      name: redact(unredacted.name),
+      description: redact(unredacted.description),
+      violations: unredacted.violations.map(redact),
+      notes: unredacted.notes.map(redact),
+    };
     const notes = check.notes.filter((note) => {
       const key = note.replace(/\/\d+(?=\/|:)/g, '/*');
       if (this.seenNotes.has(key)) return false;

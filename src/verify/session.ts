@@ -4,6 +4,7 @@
 import type { Middleware } from 'openapi-fetch';
 import { RequestFailedError, UploadRejectedError } from '../errors.js';
 import { checkAnswer, shown } from './check.js';
+import type { Redact } from './redact.js';
 import type { Report } from './report.js';
 import type { Spec } from './spec.js';
 
@@ -43,14 +44,15 @@ export interface Session {
 }
 
 /** What an error body says, for the line that reports a call that did not succeed. */
-function errorSummary(body: unknown): string {
+function errorSummary(body: unknown, redact: Redact): string {
   if (typeof body !== 'object' || body === null) return '';
   const { errorMessage, title } = body as { errorMessage?: unknown; title?: unknown };
   const message = errorMessage ?? title;
-  return message === undefined ? '' : `: ${shown(message)}`;
+  return message === undefined ? '' : `: ${shown(message, redact)}`;
 }
 
-export function createSession(spec: Spec, report: Report): Session {
+/** `redact` is applied to every value an answer shows, before it is cut short. */
+export function createSession(spec: Spec, report: Report, redact: Redact): Session {
   let answered: Response | undefined;
   const session: Session = {
     spec,
@@ -80,10 +82,10 @@ export function createSession(spec: Spec, report: Report): Session {
         response = answered;
       }
       const text = await response.text();
-      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text });
+      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text }, redact);
       const violations = [...verdict.violations];
       if (expect === 'success' && !response.ok) {
-        violations.push(`${operationId} ${response.status}: ${description} did not succeed${errorSummary(verdict.body)}`);
+        violations.push(`${operationId} ${response.status}: ${description} did not succeed${errorSummary(verdict.body, redact)}`);
       }
       report.add({
         name: `${operationId} ${response.status}`,
