@@ -75,6 +75,30 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) 
     await expectNoToken(outcome);
   });
 
+  test('the create is applied but answered 500: the run finds what it created by its SKU and deletes it, exit 1', async () => {
+    store = await startStoreDouble({ vendor, token, productId, failAfterApplying: [vendor === 'ecwid' ? 'POST combinations' : 'POST variants'] });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations.some((v) => v.includes(' 500: ') && v.includes('did not succeed'))).toBe(true);
+    expect(outcome.checks.at(-1)).toMatch(/^ok {3}delete(Variation 200|ProductVariant 204): delete (variation|variant) 500, which this run created$/);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(1);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
+  test('the create is refused with a documented 4xx: nothing was created, nothing is looked for', async () => {
+    store = await startStoreDouble({ vendor, token, productId, drift: false, refuseCreate: true });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations.some((v) => /create(Variation|ProductVariant) 4\d\d: .*did not succeed/.test(v))).toBe(true);
+    expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST']);
+    // The read-only listing (and its pages) only: no search by SKU after the refusal.
+    expect(outcome.checks.filter((c) => c.includes('look for'))).toEqual([]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe('');
+  });
+
   test('interrupted while a step is under way: that step ends, cleanup runs, exit 2', async () => {
     const signals = new EventEmitter();
     store = await startStoreDouble({

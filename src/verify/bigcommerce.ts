@@ -9,6 +9,7 @@ import {
   isId,
   type Ledger,
   maxPages,
+  refusedForSure,
   pageSize,
   requireListed,
   requireStep,
@@ -79,8 +80,9 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       );
       const id = (created.body as { data?: { id?: unknown } } | undefined)?.data?.id;
       if (isId(id)) ledger.created.push(id);
-      // A 207 may have saved the variant: only an answer naming it, or a plain refusal, settles that.
-      if (isId(id) || (!created.ok && created.status !== 207)) ledger.unconfirmed = false;
+      // A 207, a 5xx or an undocumented status may have saved the variant: only an answer naming it,
+      // or a documented refusal, settles that; otherwise cleanup looks for the run's SKU.
+      if (isId(id) || refusedForSure(session, 'createProductVariant', created)) ledger.unconfirmed = false;
       requireStep(created.ok && created.status !== 207 && isId(id), 'createProductVariant');
       const variantId = id as number;
 

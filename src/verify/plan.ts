@@ -1,7 +1,7 @@
 // What both vendors' verify plans share: the request bounds, the ledger of what a --write run
 // created (cleanup deletes exactly that, nothing else), and the image it uploads.
 import { randomBytes } from 'node:crypto';
-import { CannotRun, type Session, StepFailed } from './session.js';
+import { CannotRun, type Checked, type Session, StepFailed } from './session.js';
 
 /** At most this many variations/variants are fetched one by one. */
 export const maxGets = 25;
@@ -65,6 +65,14 @@ export async function getEachAndOneMissing(
   for (const id of found.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
   const missing = unusedId(found);
   await session.check(operationId, `get ${noun} ${missing}, which does not exist`, 'any', () => get(missing));
+}
+
+/**
+ * Whether an answer to a create settles that nothing was created: only a refusal the spec documents
+ * as a 4xx does. A 5xx, or a status the spec does not document, may come after the store saved it.
+ */
+export function refusedForSure(session: Session, operationId: string, answer: Checked): boolean {
+  return answer.status >= 400 && answer.status < 500 && session.spec.findResponse(operationId, answer.status) !== undefined;
 }
 
 /** Throws before a write step when the run was interrupted, so that cleanup starts at once. */
