@@ -1,7 +1,7 @@
 // What verify prints: one line per check, its violations and new notes under it, and a closing
 // `verify: N passed, N failed, N notes` line. Notes are counted once per operation, status and
-// property (array positions aside), however many answers carry them. Every line goes through the
-// redaction the CLI gives it, so that no credential can reach the output.
+// property (array positions aside), however many answers carry them and whatever their values.
+// Every line goes through the redaction the CLI gives it, so that no credential can reach the output.
 import { noRedaction, type Redact } from './redact.js';
 
 export interface Check {
@@ -12,6 +12,15 @@ export interface Check {
   violations: string[];
   notes: string[];
   durationMs: number;
+}
+
+/**
+ * What makes a note new: its operation, status and JSON pointer with every all-digit segment (an
+ * array position) set aside, so `/0/shelfLabel` and `/1/shelfLabel` are one; never its value.
+ */
+function noteKey(note: string): string {
+  const end = note.indexOf(': not declared in the spec');
+  return (end < 0 ? note : note.slice(0, end)).replace(/\/\d+(?=\/|$)/g, '/*');
 }
 
 export class Report {
@@ -42,7 +51,7 @@ export class Report {
       notes: unredacted.notes.map(redact),
     };
     const notes = check.notes.filter((note) => {
-      const key = note.replace(/\/\d+(?=\/|:)/g, '/*');
+      const key = noteKey(note);
       if (this.seenNotes.has(key)) return false;
       this.seenNotes.add(key);
       return true;
