@@ -54,7 +54,7 @@ export function unusedId(ids: number[]): number {
   return id;
 }
 
-/** Gets each listed ID (the first maxGets of them), then one that does not exist. */
+/** Gets each listed ID once (the first maxGets of them, saying so when there are more), then one that does not exist. */
 export async function getEachAndOneMissing(
   session: Session,
   operationId: string,
@@ -62,8 +62,11 @@ export async function getEachAndOneMissing(
   found: number[],
   get: (id: number) => Promise<{ response: Response }>,
 ): Promise<void> {
-  for (const id of found.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
-  const missing = unusedId(found);
+  // A store that lists an ID twice (on two pages, say) still gets one request for it.
+  const ids = [...new Set(found)];
+  if (ids.length > maxGets) session.report.addNote(`${operationId}: only the first ${maxGets} of ${ids.length} ${noun}s listed are fetched one by one`);
+  for (const id of ids.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
+  const missing = unusedId(ids);
   await session.check(operationId, `get ${noun} ${missing}, which does not exist`, 'any', () => get(missing));
 }
 

@@ -63,6 +63,16 @@ export class Report {
     for (const note of notes) this.print(`     note: ${note}`);
   }
 
+  /** A note on the check just reported, such as a listing verify did not read to its end. */
+  addNote(text: string): void {
+    const note = this.redact(text);
+    const last = this.checks.at(-1);
+    if (last === undefined || this.seenNotes.has(noteKey(note))) return;
+    this.seenNotes.add(noteKey(note));
+    last.notes.push(note);
+    this.print(`     note: ${note}`);
+  }
+
   summary(): string {
     return `verify: ${this.checks.length - this.failed} passed, ${this.failed} failed, ${this.notes} notes`;
   }
