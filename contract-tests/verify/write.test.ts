@@ -4,7 +4,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { run } from '../../src/cli/verify.js';
 import { env, expectNoToken, parseOutput, token, verify } from './run-verify.js';
 import { existing, productId, type StoreDouble, startStoreDouble, type Vendor } from './store-double.js';
 
@@ -118,6 +123,39 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) 
     expectLeftAsFound(vendor, store);
     await expectNoToken(outcome);
   });
+});
+
+test('a second signal while the delete is under way: summary and JUnit file still written, the variation "may remain", exit 2', async () => {
+  const signals = new EventEmitter();
+  const junit = join(await mkdtemp(join(tmpdir(), 'verify-')), 'report.xml');
+  let stdout = '';
+  let stderr = '';
+  let exited: { code: number; stdout: string; stderr: string; junit: string } | undefined;
+  store = await startStoreDouble({
+    vendor: 'ecwid',
+    token,
+    productId,
+    beforeAnswer: ({ method, path }) => {
+      if (method === 'PUT' && path === updatePath.ecwid) signals.emit('SIGINT');
+      if (method === 'DELETE' && path === updatePath.ecwid) signals.emit('SIGINT');
+    },
+  });
+  await run([...args('ecwid', store.url), '--junit', junit], {
+    env: env('ecwid', false),
+    stdout: (line) => (stdout += `${line}\n`),
+    stderr: (line) => (stderr += `${line}\n`),
+    signals,
+    // What the process would leave behind, read at the moment it exits.
+    exit: (code) => (exited = { code, stdout, stderr, junit: readFileSync(junit, 'utf8') }),
+  });
+
+  expect(exited?.code).toBe(2);
+  const outcome = parseOutput(exited!.code, exited!.stdout, exited!.stderr);
+  expect(outcome.stdout).toMatch(/\nverify: \d+ passed, 0 failed, \d+ notes\n$/);
+  expect(exited!.junit.match(/<testcase /g)).toHaveLength(outcome.checks.length);
+  expect(outcome.stderr).toMatch(/verify: SIGINT again: stopped before cleanup finished; delete by hand: may remain: 500 \(its delete was under way when verify stopped\)\n$/);
+  expect(outcome.stderr).not.toContain('created and not deleted');
+  await expectNoToken(outcome, junit);
 });
 
 test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {

@@ -1,7 +1,7 @@
 // `commerce-variants verify <api> --product ID …`: checks a store (or any base URL) against the
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
 import { createBigCommerceClient } from '../bigcommerce.js';
 import { createEcwidClient } from '../ecwid.js';
 import { type ApiName, parseArgs, usage, UsageError, type VerifyOptions } from '../verify/args.js';
@@ -56,16 +56,18 @@ function observed<Client extends { use(middleware: Session['middleware']): void 
   return client;
 }
 
-/** The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup. */
-async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledger, io: VerifyIo, say: (line: string) => void) {
+/**
+ * The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup.
+ * A second signal stops at once: `finishNow` still writes the summary and the JUnit file, then exits.
+ */
+async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledger, io: VerifyIo, say: (line: string) => void, finishNow: (reason: string) => number) {
   const onSignal = (signal: string) => {
     if (session.interruptedBy === undefined) {
       session.interruptedBy = signal;
       say(`verify: ${signal}: stopping after the current request, then deleting what this run created`);
       return;
     }
-    say(`verify: ${signal} again: stopped before cleanup finished; ${leftoverText(ledger)}`);
-    io.exit(2);
+    io.exit(finishNow(`${signal} again: stopped before cleanup finished; ${leftoverText(ledger)}`));
   };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, () => onSignal(signal)] as const);
   for (const [signal, handler] of handlers) io.signals.on(signal, handler);
@@ -89,9 +91,10 @@ async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledge
 }
 
 function leftoverText(ledger: Ledger): string {
-  const ids = [...new Set([...ledger.created, ...ledger.leftovers])];
+  const ids = [...new Set([...ledger.created, ...ledger.leftovers])].filter((id) => id !== ledger.deleting);
   const parts = [
     ...(ids.length > 0 ? [`created and not deleted: ${ids.join(', ')}`] : []),
+    ...(ledger.deleting !== undefined ? [`may remain: ${ledger.deleting} (its delete was under way when verify stopped)`] : []),
     ...(ledger.unconfirmed ? [`anything with SKU ${ledger.sku}`] : []),
   ];
   return parts.length > 0 ? `delete by hand: ${parts.join('; ')}` : 'nothing it created is left';
@@ -135,24 +138,29 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     session = createSession(loadSpec(options.api), report, redact);
     const plan = createPlan(session, options, store, token);
     await plan.read();
-    if (options.write) await writeAndCleanUp(session, plan, ledger, io, say);
+    if (options.write) await writeAndCleanUp(session, plan, ledger, io, say, finish);
   } catch (error) {
     reason = error instanceof CannotRun ? error.message : `stopped: ${error instanceof Error ? error.message : String(error)}`;
   }
   if (session?.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
   else if (options.write && (ledger.leftovers.length > 0 || ledger.unconfirmed)) say(`verify: ${leftoverText(ledger)}`);
+  return finish(reason);
 
-  out(report.summary());
-  if (options.junit !== undefined) {
-    try {
-      await writeFile(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
-    } catch (error) {
-      reason ??= `cannot write the JUnit file: ${(error as Error).message}`;
+  /** The summary line, the JUnit file and the reason verify could not run, if any; synchronous, so a second signal can end with it. */
+  function finish(cannotRun: string | undefined): number {
+    let why = cannotRun;
+    out(report.summary());
+    if (options.junit !== undefined) {
+      try {
+        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
+      } catch (error) {
+        why ??= `cannot write the JUnit file: ${(error as Error).message}`;
+      }
     }
+    if (why !== undefined) {
+      say(`verify: ${why}`);
+      return 2;
+    }
+    return report.failed > 0 ? 1 : 0;
   }
-  if (reason !== undefined) {
-    say(`verify: ${reason}`);
-    return 2;
-  }
-  return report.failed > 0 ? 1 : 0;
 }

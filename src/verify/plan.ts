@@ -27,6 +27,8 @@ export interface Ledger {
   unconfirmed: boolean;
   /** IDs cleanup could not delete. */
   leftovers: number[];
+  /** The ID whose DELETE is under way: if verify is stopped now, it may or may not remain. */
+  deleting: number | undefined;
 }
 
 export const newLedger = (): Ledger => ({
@@ -34,6 +36,7 @@ export const newLedger = (): Ledger => ({
   created: [],
   unconfirmed: false,
   leftovers: [],
+  deleting: undefined,
 });
 
 export interface VendorPlan {
@@ -93,15 +96,20 @@ export function requireStep(ok: boolean, what: string): void {
   if (!ok) throw new StepFailed(`${what} did not succeed`);
 }
 
-/** Deletes each ID the ledger holds, one at a time; a failed delete is kept as a leftover. */
+/**
+ * Deletes each ID the ledger holds, one at a time, taking it off `created` once its DELETE has
+ * answered; a failed delete is kept as a leftover. At any moment the ledger says what is left.
+ */
 export async function deleteCreated(ledger: Ledger, remove: (id: number) => Promise<boolean>): Promise<void> {
   for (const id of new Set(ledger.created)) {
+    ledger.deleting = id;
     let deleted = false;
     try {
       deleted = await remove(id);
     } finally {
+      ledger.deleting = undefined;
+      ledger.created = ledger.created.filter((created) => created !== id);
       if (!deleted) ledger.leftovers.push(id);
     }
   }
-  ledger.created = [];
 }
