@@ -9,7 +9,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/apis.js';
 import { run } from '../../src/cli/verify.js';
+import { cliArgs, startCommand } from '../testing/cli.js';
 import { env, expectNoToken, parseOutput, token, verify } from './run-verify.js';
 import { existing, productId, type StoreDouble, startStoreDouble, type Vendor } from './store-double.js';
 
@@ -189,6 +191,34 @@ test('the command, sent SIGINT mid-run, deletes what it created before it exits'
   expect(outcome.stderr).toContain('verify: SIGINT: stopping after the current request, then deleting what this run created');
   expect(outcome.stderr).toMatch(/verify: interrupted by SIGINT; nothing it created is left\n$/);
   expect(outcome.code).toBe(2);
+  expectLeftAsFound('ecwid', store);
+  await expectNoToken(outcome);
+}, 30_000);
+
+test("run by npm, the end of npm's shell around it counts as the signal: cleanup runs, exit 2", async () => {
+  // npx passes SIGINT/SIGTERM only to its `sh -c`, which ends without passing it on: the command
+  // notices the shell is gone, as `commerce-variants mock` does (src/cli/launcher.ts).
+  let shell: ReturnType<typeof startCommand> | undefined;
+  store = await startStoreDouble({
+    vendor: 'ecwid',
+    token,
+    productId,
+    beforeAnswer: async ({ method, path }) => {
+      if (method === 'PUT' && path === updatePath.ecwid) {
+        shell?.child.kill('SIGTERM');
+        // Long enough for the command to notice (it looks every 200 ms) before the step ends.
+        await new Promise((resolve) => setTimeout(resolve, 800));
+      }
+    },
+  });
+  const command = [process.execPath, ...cliArgs(['verify', ...args('ecwid', store.url)])].map((arg) => `'${arg}'`).join(' ');
+  shell = startCommand('sh', ['-c', command], projectRoot, undefined, { ...process.env, ...env('ecwid', false), npm_command: 'exec' });
+  await shell.exited;
+  const outcome = parseOutput(2, shell.stdout(), shell.stderr());
+
+  expect(outcome.stderr).toContain("verify: npm's signal: stopping after the current request, then deleting what this run created");
+  expect(outcome.stderr).toMatch(/verify: interrupted by npm's signal; nothing it created is left\n$/);
+  expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
   expectLeftAsFound('ecwid', store);
   await expectNoToken(outcome);
 }, 30_000);

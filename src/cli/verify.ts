@@ -2,6 +2,7 @@
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
 import { writeFileSync } from 'node:fs';
+import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
 import { createEcwidClient } from '../ecwid.js';
 import { type ApiName, parseArgs, usage, UsageError, type VerifyOptions } from '../verify/args.js';
@@ -20,6 +21,8 @@ export interface VerifyIo {
   stderr(line: string): void;
   /** Where SIGINT and SIGTERM come from while --write runs. */
   signals: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+  /** Calls back once when npm's shell around the command is gone, which counts as a signal (see launcher.ts). */
+  watchLauncher?(onGone: () => void): () => void;
   exit(code: number): void;
 }
 
@@ -28,6 +31,7 @@ const processIo: VerifyIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   signals: process,
+  watchLauncher,
   exit: (code) => process.exit(code),
 };
 
@@ -71,6 +75,7 @@ async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledge
   };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, () => onSignal(signal)] as const);
   for (const [signal, handler] of handlers) io.signals.on(signal, handler);
+  const unwatch = io.watchLauncher?.(() => onSignal("npm's signal")) ?? (() => {});
   try {
     const started = performance.now();
     const stepsRan = (violations: string[]) =>
@@ -87,6 +92,7 @@ async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledge
     }
   } finally {
     for (const [signal, handler] of handlers) io.signals.off(signal, handler);
+    unwatch();
   }
 }
 
