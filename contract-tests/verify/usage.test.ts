@@ -19,6 +19,8 @@ describe('verify exits 2 with a one-line reason', () => {
     [['ecwid', '--product', 'shirt'], "verify: --product must be a product ID (a whole number > 0), not 'shirt'"],
     [['ecwid', '--product', '1', '--base-url', 'ftp://x'], 'verify: --base-url must be an http(s) URL'],
     [['ecwid', '--product', '1', '--colour'], "verify: unknown argument '--colour'"],
+    [['ecwid', '--product', '5', '--product', '6'], 'verify: --product given twice'],
+    [['ecwid', '--product', '5', '--junit=a.xml', '--junit', 'b.xml'], 'verify: --junit given twice'],
     [['ecwid', '--product', '1', '--option', 'Size=XL'], 'verify: --option and --image-url only apply with --write'],
     [['ecwid', '--product', '1', '--write'], "verify: --write needs the new variation's options: --option NAME=VALUE for each of the product's options, a combination no variation has"],
     [['bigcommerce', '--product', '1', '--write', '--option', 'Size=XL'], 'verify: BigCommerce --option takes OPTION_ID=VALUE_ID, both numbers'],

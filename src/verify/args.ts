@@ -55,6 +55,8 @@ export function parseArgs(args: string[]): VerifyOptions {
       if (split <= 0 || split === value.length - 1) throw new UsageError(`--option takes NAME=VALUE, not '${value}'`);
       options.push([value.slice(0, split), value.slice(split + 1)]);
     } else {
+      // Only --option repeats; a second --product (or URL, or file) is a mistake, not an override.
+      if (found[name as keyof typeof found] !== undefined) throw new UsageError(`${flag} given twice`);
       found[name as keyof typeof found] = value;
     }
   }
