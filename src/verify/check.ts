@@ -2,7 +2,7 @@
 // status, a missing required header, a body that fails its schema) and notes (properties the spec
 // does not declare). Each line names the operation, the status and a JSON pointer, with what the
 // spec says and what came.
-import { at, jsonPointer } from './bundled-document.js';
+import { at, jsonPointer, pointerTokens } from './bundled-document.js';
 import type { ErrorObject, Spec } from './spec.js';
 import { noRedaction, type Redact } from './redact.js';
 import { undeclaredProperties } from './undeclared.js';
@@ -40,10 +40,8 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function valueAt(body: unknown, pointer: string): unknown {
-  if (!pointer) return body;
-  const tokens = pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   try {
-    return at<unknown>(body as object, tokens);
+    return at<unknown>(body as object, pointerTokens(pointer));
   } catch {
     return undefined;
   }
