@@ -62,3 +62,14 @@ describe('verify exits 2 with a one-line reason', () => {
     await expectNoToken(outcome);
   });
 });
+
+test.each(['ecwid', 'bigcommerce'] as const)('%s: a probe the store cuts off after violations were found: exit 1, the violations stand, the reason says which call', async (vendor) => {
+  store = await startStoreDouble({ vendor, token, productId, drift: true, cutAnswerTo: ['GET 999999999'] });
+  const outcome = await verify([vendor, '--product', String(productId), '--base-url', store.url], env(vendor, false));
+
+  expect(outcome.violations.length).toBeGreaterThan(0);
+  expect(outcome.stdout).toMatch(/\nverify: \d+ passed, [1-9]\d* failed, \d+ notes\n$/);
+  expect(outcome.stderr).toMatch(/^verify: store unreachable: .*; get (variation|variant) 999999999, which does not exist, could not run\n$/);
+  expect(outcome.code).toBe(1);
+  await expectNoToken(outcome);
+});

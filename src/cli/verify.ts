@@ -140,6 +140,8 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
   const ledger = newLedger();
   let session: Session | undefined;
   let reason: string | undefined;
+  /** Failed checks that are the reason the run stopped, not findings. */
+  let stopFailures = 0;
   try {
     session = createSession(loadSpec(options.api), report, redact);
     const plan = createPlan(session, options, store, token);
@@ -147,6 +149,7 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     if (options.write) await writeAndCleanUp(session, plan, ledger, io, say, finish);
   } catch (error) {
     reason = error instanceof CannotRun ? error.message : `stopped: ${error instanceof Error ? error.message : String(error)}`;
+    if (error instanceof CannotRun && error.reportedAsFailed) stopFailures = 1;
   }
   if (session?.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
   else if (options.write && (ledger.leftovers.length > 0 || ledger.unconfirmed)) say(`verify: ${leftoverText(ledger)}`);
@@ -163,10 +166,9 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
         why ??= `cannot write the JUnit file: ${(error as Error).message}`;
       }
     }
-    if (why !== undefined) {
-      say(`verify: ${why}`);
-      return 2;
-    }
-    return report.failed > 0 ? 1 : 0;
+    if (why !== undefined) say(`verify: ${why}`);
+    // Violations found before verify had to stop stand: they decide the exit code over the stop.
+    if (report.failed - stopFailures > 0) return 1;
+    return why === undefined ? 0 : 2;
   }
 }

@@ -88,7 +88,7 @@ export function beforeStep(session: Session): void {
 
 /** A listing that did not succeed stops the run: nothing else can be checked. */
 export function requireListed(ok: boolean, status: number, operationId: string, productId: number): void {
-  if (!ok) throw new CannotRun(`${operationId} answered ${status}: product ${productId} cannot be verified (check the product ID and the credentials)`);
+  if (!ok) throw new CannotRun(`${operationId} answered ${status}: product ${productId} cannot be verified (check the product ID and the credentials)`, true);
 }
 
 /** A write step that did not succeed stops the steps after it. */

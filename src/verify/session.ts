@@ -8,9 +8,20 @@ import type { Redact } from './redact.js';
 import type { Report } from './report.js';
 import type { Spec } from './spec.js';
 
-/** verify could not run to the end: exit 2 with this one-line reason. */
+/**
+ * verify could not run to the end: this one-line reason, and exit 2 unless checks before it found
+ * violations. `reportedAsFailed`: the answer that stopped the run is itself a failed check (a
+ * listing that did not succeed), which is the reason, not a finding.
+ */
 export class CannotRun extends Error {
   override name = 'CannotRun';
+
+  constructor(
+    message: string,
+    readonly reportedAsFailed = false,
+  ) {
+    super(message);
+  }
 }
 
 /** A write step did not succeed, so the steps after it cannot run; cleanup still does. */
@@ -71,7 +82,7 @@ export function createSession(spec: Spec, report: Report, redact: Redact): Sessi
         ({ response } = await call());
       } catch (error) {
         // No answer at all (timeout, refused or cut connection): the store cannot be checked.
-        if (error instanceof RequestFailedError) throw new CannotRun(`store unreachable: ${error.message}`);
+        if (error instanceof RequestFailedError) throw new CannotRun(`store unreachable: ${error.message}; ${description}, could not run`);
         // Refused before sending (an image URL the store gave that is not http(s)): the step fails.
         if (error instanceof UploadRejectedError) {
           report.add({ name: operationId, description, violations: [`${operationId}: ${error.message}`], notes: [], durationMs: 0 });
