@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { projectRoot, readApis } from './apis.js';
 import { exampleRequest, toCurl } from './example-request.js';
 import { type PortChoice, PortError, assertPortsFree, choosePort } from './ports.js';
-import { startPrism } from './prism.js';
+import { launchMock } from './prism.js';
 import { defaultMockPort, docsPort, mockPortVariable } from './sandbox-config.js';
 import { serveDirectory } from './static-server.js';
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   await assertPortsFree([ports.docs, ...ports.mocks.map((m) => m.port)]);
 
   const docs = serveDirectory(join(projectRoot, 'dist', 'docs'), ports.docs.port);
-  const mocks = ports.mocks.map(({ name, port }) => startPrism(name, { port: port.port }));
+  const mocks = ports.mocks.map(({ name, port }) => launchMock(name, { port: port.port }));
   servers.push(docs, ...mocks);
   const [docsServer, ...mockServers] = await Promise.all([docs, ...mocks]);
   if (shuttingDown) return;

@@ -2,7 +2,7 @@
 // generated/ on a free loopback port. Tests read the URLs with inject('prismUrls').
 import type { TestProject } from 'vitest/node';
 import { readApis } from '../../scripts/apis.js';
-import { startPrism } from '../../scripts/prism.js';
+import { launchMock } from '../../scripts/prism.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +11,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const mocks = await Promise.all(readApis().map(async (api) => ({ api, mock: await startPrism(api.name) })));
+  const mocks = await Promise.all(readApis().map(async (api) => ({ api, mock: await launchMock(api.name) })));
   project.provide('prismUrls', Object.fromEntries(mocks.map(({ api, mock }) => [api.name, mock.url])));
   return async () => {
     await Promise.all(mocks.map(({ mock }) => mock.stop()));

@@ -1,5 +1,6 @@
 // startMock from `commerce-variants/testing`, as a user's global setup calls it, and what it needs:
 // the bundled specs through the package's exports, and Prism from the user's own install.
+import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -102,3 +103,20 @@ test('a Prism that exits before it listens is reported with its own reason, on o
     message: expect.stringMatching(/^Prism exited with code 1 before listening: Error opening file ".*no-such-spec\.json"$/),
   });
 });
+
+test('a Prism that neither listens nor exits is stopped after the start timeout, with one line', async () => {
+  // A spec file that is a FIFO no one writes to: Prism waits to read it forever, printing nothing.
+  const dir = await mkdtemp(join(tmpdir(), 'prism-hang-'));
+  const spec = join(dir, 'spec.json');
+  execFileSync('mkfifo', [spec]);
+  const port = await freePort();
+  try {
+    await expect(startPrism(spec, { port, startTimeoutMs: 1_500 })).rejects.toMatchObject({
+      code: 'PRISM_FAILED',
+      message: 'Prism did not start listening within 1.5 s, and was stopped',
+    });
+    expect(prismProcesses(port)).toEqual([]);
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+}, 20_000);

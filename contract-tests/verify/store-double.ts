@@ -17,6 +17,10 @@ export interface DoubleOptions {
   drift?: boolean;
   /** `METHOD /path-pattern` keys (e.g. `PUT inventory`) answered with a documented 500 instead. */
   failOn?: string[];
+  /** Refuses the create with the vendor's documented 4xx (Ecwid 400, BigCommerce 422), creating nothing. */
+  refuseCreate?: boolean;
+  /** `METHOD last-path-segment` keys whose request is carried out, then answered with a 500. */
+  failAfterApplying?: string[];
   /** `METHOD last-path-segment` keys whose request is carried out but whose answer is cut off. */
   cutAnswerTo?: string[];
   /** Answers this many first requests with the vendor's 429 (Ecwid: wait 1 s; BigCommerce: 300 ms), as a busy store would. */
@@ -56,7 +60,7 @@ function send(response: ServerResponse, status: number, body?: unknown, headers:
 }
 
 export async function startStoreDouble(options: DoubleOptions): Promise<StoreDouble> {
-  const { vendor, token, drift = false, failOn = [], cutAnswerTo = [] } = options;
+  const { vendor, token, drift = false, failOn = [], failAfterApplying = [], cutAnswerTo = [] } = options;
   const variations = new Map(existing(vendor).map((v) => [v.id, v]));
   const seen: StoreDouble['seen'] = [];
   let nextId = 500;
@@ -169,6 +173,16 @@ export async function startStoreDouble(options: DoubleOptions): Promise<StoreDou
       }) as never;
     }
     if (failOn.includes(key)) {
+      return send(response, 500, vendor === 'ecwid' ? { errorMessage: 'Internal error', errorCode: 'INTERNAL_ERROR' } : { status: 500, title: 'Internal error' });
+    }
+    if (options.refuseCreate && method === 'POST' && ['combinations', 'variants'].includes(parts.at(-1)!)) {
+      return vendor === 'ecwid'
+        ? send(response, 400, { errorMessage: 'Option value is not valid', errorCode: 'INVALID_REQUEST' })
+        : send(response, 422, { status: 422, title: 'The option value is not valid.', type: 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes', errors: {} });
+    }
+    if (failAfterApplying.includes(key)) {
+      // The request takes effect; the answer the client gets is an error, as a store that fails late would send.
+      await (vendor === 'ecwid' ? ecwid : bigcommerce)(method, parts, url, request, { writeHead: () => ({ end() {} }) } as never);
       return send(response, 500, vendor === 'ecwid' ? { errorMessage: 'Internal error', errorCode: 'INTERNAL_ERROR' } : { status: 500, title: 'Internal error' });
     }
     await (vendor === 'ecwid' ? ecwid : bigcommerce)(method, parts, url, request, response);

@@ -19,6 +19,8 @@ describe('verify exits 2 with a one-line reason', () => {
     [['ecwid', '--product', 'shirt'], "verify: --product must be a product ID (a whole number > 0), not 'shirt'"],
     [['ecwid', '--product', '1', '--base-url', 'ftp://x'], 'verify: --base-url must be an http(s) URL'],
     [['ecwid', '--product', '1', '--colour'], "verify: unknown argument '--colour'"],
+    [['ecwid', '--product', '5', '--product', '6'], 'verify: --product given twice'],
+    [['ecwid', '--product', '5', '--junit=a.xml', '--junit', 'b.xml'], 'verify: --junit given twice'],
     [['ecwid', '--product', '1', '--option', 'Size=XL'], 'verify: --option and --image-url only apply with --write'],
     [['ecwid', '--product', '1', '--write'], "verify: --write needs the new variation's options: --option NAME=VALUE for each of the product's options, a combination no variation has"],
     [['bigcommerce', '--product', '1', '--write', '--option', 'Size=XL'], 'verify: BigCommerce --option takes OPTION_ID=VALUE_ID, both numbers'],
@@ -59,4 +61,15 @@ describe('verify exits 2 with a one-line reason', () => {
     );
     await expectNoToken(outcome);
   });
+});
+
+test.each(['ecwid', 'bigcommerce'] as const)('%s: a probe the store cuts off after violations were found: exit 1, the violations stand, the reason says which call', async (vendor) => {
+  store = await startStoreDouble({ vendor, token, productId, drift: true, cutAnswerTo: ['GET 999999999'] });
+  const outcome = await verify([vendor, '--product', String(productId), '--base-url', store.url], env(vendor, false));
+
+  expect(outcome.violations.length).toBeGreaterThan(0);
+  expect(outcome.stdout).toMatch(/\nverify: \d+ passed, [1-9]\d* failed, \d+ notes\n$/);
+  expect(outcome.stderr).toMatch(/^verify: store unreachable: .*; get (variation|variant) 999999999, which does not exist, could not run\n$/);
+  expect(outcome.code).toBe(1);
+  await expectNoToken(outcome);
 });

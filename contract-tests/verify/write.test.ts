@@ -4,7 +4,14 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { projectRoot } from '../../scripts/apis.js';
+import { run } from '../../src/cli/verify.js';
+import { cliArgs, startCommand } from '../testing/cli.js';
 import { env, expectNoToken, parseOutput, token, verify } from './run-verify.js';
 import { existing, productId, type StoreDouble, startStoreDouble, type Vendor } from './store-double.js';
 
@@ -75,6 +82,30 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) 
     await expectNoToken(outcome);
   });
 
+  test('the create is applied but answered 500: the run finds what it created by its SKU and deletes it, exit 1', async () => {
+    store = await startStoreDouble({ vendor, token, productId, failAfterApplying: [vendor === 'ecwid' ? 'POST combinations' : 'POST variants'] });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations.some((v) => v.includes(' 500: ') && v.includes('did not succeed'))).toBe(true);
+    expect(outcome.checks.at(-1)).toMatch(/^ok {3}delete(Variation 200|ProductVariant 204): delete (variation|variant) 500, which this run created$/);
+    expect(outcome.stderr).toBe('');
+    expect(outcome.code).toBe(1);
+    expectLeftAsFound(vendor, store);
+    await expectNoToken(outcome);
+  });
+
+  test('the create is refused with a documented 4xx: nothing was created, nothing is looked for', async () => {
+    store = await startStoreDouble({ vendor, token, productId, drift: false, refuseCreate: true });
+    const outcome = await verify(args(vendor, store.url), env(vendor, false));
+
+    expect(outcome.violations.some((v) => /create(Variation|ProductVariant) 4\d\d: .*did not succeed/.test(v))).toBe(true);
+    expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST']);
+    // The read-only listing (and its pages) only: no search by SKU after the refusal.
+    expect(outcome.checks.filter((c) => c.includes('look for'))).toEqual([]);
+    expect(outcome.code).toBe(1);
+    expect(outcome.stderr).toBe('');
+  });
+
   test('interrupted while a step is under way: that step ends, cleanup runs, exit 2', async () => {
     const signals = new EventEmitter();
     store = await startStoreDouble({
@@ -96,20 +127,56 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: verify --write', (vendor) 
   });
 });
 
-test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {
-  let interrupt: () => void = () => {};
+test('a second signal while the delete is under way: summary and JUnit file still written, the variation "may remain", exit 2', async () => {
+  const signals = new EventEmitter();
+  const junit = join(await mkdtemp(join(tmpdir(), 'verify-')), 'report.xml');
+  let stdout = '';
+  let stderr = '';
+  let exited: { code: number; stdout: string; stderr: string; junit: string } | undefined;
   store = await startStoreDouble({
     vendor: 'ecwid',
     token,
     productId,
-    beforeAnswer: async ({ method, path }) => {
-      if (method === 'PUT' && path === updatePath.ecwid) {
-        interrupt();
-        // The answer comes after the signal: the step under way still ends before cleanup.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+    beforeAnswer: ({ method, path }) => {
+      if (method === 'PUT' && path === updatePath.ecwid) signals.emit('SIGINT');
+      if (method === 'DELETE' && path === updatePath.ecwid) signals.emit('SIGINT');
     },
   });
+  await run([...args('ecwid', store.url), '--junit', junit], {
+    env: env('ecwid', false),
+    stdout: (line) => (stdout += `${line}\n`),
+    stderr: (line) => (stderr += `${line}\n`),
+    signals,
+    // What the process would leave behind, read at the moment it exits.
+    exit: (code) => (exited = { code, stdout, stderr, junit: readFileSync(junit, 'utf8') }),
+  });
+
+  expect(exited?.code).toBe(2);
+  const outcome = parseOutput(exited!.code, exited!.stdout, exited!.stderr);
+  expect(outcome.stdout).toMatch(/\nverify: \d+ passed, 0 failed, \d+ notes\n$/);
+  expect(exited!.junit.match(/<testcase /g)).toHaveLength(outcome.checks.length);
+  expect(outcome.stderr).toMatch(/verify: SIGINT again: stopped before cleanup finished; delete by hand: may remain: 500 \(its delete was under way when verify stopped\)\n$/);
+  expect(outcome.stderr).not.toContain('created and not deleted');
+  await expectNoToken(outcome, junit);
+});
+
+/** An Ecwid double that calls `interrupt` when the update step arrives and answers it `holdMs` later. */
+const interruptAtUpdate = (interrupt: () => void, holdMs: number) =>
+  startStoreDouble({
+    vendor: 'ecwid',
+    token,
+    productId,
+    beforeAnswer: async ({ method, path }) => {
+      if (method !== 'PUT' || path !== updatePath.ecwid) return;
+      interrupt();
+      // The answer comes after the signal: the step under way still ends before cleanup.
+      await new Promise((resolve) => setTimeout(resolve, holdMs));
+    },
+  });
+
+test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {
+  let interrupt: () => void = () => {};
+  store = await interruptAtUpdate(() => interrupt(), 200);
   // Node with tsx's loader, one process: `npx tsx` would put npm and tsx's own runner between the
   // signal and the command.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args('ecwid', store.url)], {
@@ -127,6 +194,24 @@ test('the command, sent SIGINT mid-run, deletes what it created before it exits'
   expect(outcome.stderr).toContain('verify: SIGINT: stopping after the current request, then deleting what this run created');
   expect(outcome.stderr).toMatch(/verify: interrupted by SIGINT; nothing it created is left\n$/);
   expect(outcome.code).toBe(2);
+  expectLeftAsFound('ecwid', store);
+  await expectNoToken(outcome);
+}, 30_000);
+
+test("run by npm, the end of npm's shell around it counts as the signal: the step under way ends, cleanup runs", async () => {
+  // npx passes SIGINT/SIGTERM only to its `sh -c`, which ends without passing it on: the command
+  // notices the shell is gone, as `commerce-variants mock` does (src/cli/launcher.ts).
+  let shell: ReturnType<typeof startCommand> | undefined;
+  // Held long enough for the command to notice (it looks every 200 ms) before the step ends.
+  store = await interruptAtUpdate(() => shell?.child.kill('SIGTERM'), 800);
+  const command = [process.execPath, ...cliArgs(['verify', ...args('ecwid', store.url)])].map((arg) => `'${arg}'`).join(' ');
+  shell = startCommand('sh', ['-c', command], projectRoot, undefined, { ...process.env, ...env('ecwid', false), npm_command: 'exec' });
+  // The shell's exit code is the signal's; the command's own ends with its output.
+  const outcome = parseOutput((await shell.exited) ?? -1, shell.stdout(), shell.stderr());
+
+  expect(outcome.stderr).toContain("verify: npm's signal: stopping after the current request, then deleting what this run created");
+  expect(outcome.stderr).toMatch(/verify: interrupted by npm's signal; nothing it created is left\n$/);
+  expect(store.seen.filter((r) => r.method !== 'GET').map((r) => r.method)).toEqual(['POST', 'PUT', 'DELETE']);
   expectLeftAsFound('ecwid', store);
   await expectNoToken(outcome);
 }, 30_000);

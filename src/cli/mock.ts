@@ -5,6 +5,7 @@ import { MockError } from '../testing/mock-error.js';
 import { launchMock } from '../testing/mock.js';
 import { isPortNumber } from '../testing/ports.js';
 import { bundledApis, isBundledApi } from '../testing/specs.js';
+import { watchLauncher } from './launcher.js';
 
 export const usage = `usage: commerce-variants mock <api> [--port N]
   api    ${Object.keys(bundledApis).join(' or ')}
@@ -54,7 +55,7 @@ export async function run(args: string[]): Promise<number> {
   const onSignal = () => stopRequested(0);
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const orphaned = watchLauncher(() => stopRequested(0));
+  const unwatch = watchLauncher(() => stopRequested(0));
   try {
     const mock = await launchMock(api, {
       port,
@@ -75,20 +76,6 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    clearInterval(orphaned);
+    unwatch();
   }
-}
-
-/**
- * npm (npx, npm exec, npm run) runs a command under `sh -c` and passes SIGINT and SIGTERM only to
- * that shell, which ends without passing them on: `kill <npx pid>` would leave the command and Prism
- * running. So under npm, the shell going away counts as the signal. (Not otherwise: a command
- * started with nohup outlives its shell on purpose.)
- */
-function watchLauncher(stop: () => void): ReturnType<typeof setInterval> | undefined {
-  if (!process.env.npm_command) return undefined;
-  const launcher = process.ppid;
-  return setInterval(() => {
-    if (process.ppid !== launcher) stop();
-  }, 200);
 }

@@ -1,7 +1,8 @@
 // `commerce-variants verify <api> --product ID …`: checks a store (or any base URL) against the
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
-import { writeFile } from 'node:fs/promises';
+import { writeFileSync } from 'node:fs';
+import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
 import { createEcwidClient } from '../ecwid.js';
 import { type ApiName, parseArgs, usage, UsageError, type VerifyOptions } from '../verify/args.js';
@@ -9,6 +10,7 @@ import { bigCommercePlan } from '../verify/bigcommerce.js';
 import { ecwidPlan } from '../verify/ecwid.js';
 import { junitXml } from '../verify/junit.js';
 import { type Ledger, newLedger, type VendorPlan, wrongToken } from '../verify/plan.js';
+import { redactor } from '../verify/redact.js';
 import { Report } from '../verify/report.js';
 import { CannotRun, createSession, type Session, StepFailed } from '../verify/session.js';
 import { loadSpec } from '../verify/spec.js';
@@ -19,6 +21,8 @@ export interface VerifyIo {
   stderr(line: string): void;
   /** Where SIGINT and SIGTERM come from while --write runs. */
   signals: Pick<NodeJS.EventEmitter, 'on' | 'off'>;
+  /** Calls back once when npm's shell around the command is gone, which counts as a signal (see launcher.ts). */
+  watchLauncher?(onGone: () => void): () => void;
   exit(code: number): void;
 }
 
@@ -27,6 +31,7 @@ const processIo: VerifyIo = {
   stdout: (line) => process.stdout.write(`${line}\n`),
   stderr: (line) => process.stderr.write(`${line}\n`),
   signals: process,
+  watchLauncher,
   exit: (code) => process.exit(code),
 };
 
@@ -55,19 +60,22 @@ function observed<Client extends { use(middleware: Session['middleware']): void 
   return client;
 }
 
-/** The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup. */
-async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledger, io: VerifyIo, say: (line: string) => void) {
+/**
+ * The write steps, then cleanup whatever happened; SIGINT/SIGTERM stop the steps, never the cleanup.
+ * A second signal stops at once: `finishNow` still writes the summary and the JUnit file, then exits.
+ */
+async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledger, io: VerifyIo, say: (line: string) => void, finishNow: (reason: string) => number) {
   const onSignal = (signal: string) => {
     if (session.interruptedBy === undefined) {
       session.interruptedBy = signal;
       say(`verify: ${signal}: stopping after the current request, then deleting what this run created`);
       return;
     }
-    say(`verify: ${signal} again: stopped before cleanup finished; ${leftoverText(ledger)}`);
-    io.exit(2);
+    io.exit(finishNow(`${signal} again: stopped before cleanup finished; ${leftoverText(ledger)}`));
   };
   const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => [signal, () => onSignal(signal)] as const);
   for (const [signal, handler] of handlers) io.signals.on(signal, handler);
+  const unwatch = io.watchLauncher?.(() => onSignal("npm's signal")) ?? (() => {});
   try {
     const started = performance.now();
     const stepsRan = (violations: string[]) =>
@@ -84,13 +92,15 @@ async function writeAndCleanUp(session: Session, plan: VendorPlan, ledger: Ledge
     }
   } finally {
     for (const [signal, handler] of handlers) io.signals.off(signal, handler);
+    unwatch();
   }
 }
 
 function leftoverText(ledger: Ledger): string {
-  const ids = [...new Set([...ledger.created, ...ledger.leftovers])];
+  const ids = [...new Set([...ledger.created, ...ledger.leftovers])].filter((id) => id !== ledger.deleting);
   const parts = [
     ...(ids.length > 0 ? [`created and not deleted: ${ids.join(', ')}`] : []),
+    ...(ledger.deleting !== undefined ? [`may remain: ${ledger.deleting} (its delete was under way when verify stopped)`] : []),
     ...(ledger.unconfirmed ? [`anything with SKU ${ledger.sku}`] : []),
   ];
   return parts.length > 0 ? `delete by hand: ${parts.join('; ')}` : 'nothing it created is left';
@@ -120,38 +130,45 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     io.stderr(`verify: ${names.store} is not set (or pass --base-url)`);
     return 2;
   }
-  // Nothing verify prints may carry the token, whatever a store or an error message echoes. (A token
-  // of a few characters is no secret, and replacing it would garble every line.)
-  const redact = (text: string) => (token.length >= 6 ? text.replaceAll(token, '[token]') : text);
+  // Nothing verify prints or writes may carry the token, whatever a store or an error message
+  // echoes: values are redacted before they are cut short, and every line again as it goes out.
+  const redact = redactor(token);
   const out = (line: string) => io.stdout(redact(line));
   const say = (line: string) => io.stderr(redact(line));
 
-  const report = new Report(out);
+  const report = new Report(out, redact);
   const ledger = newLedger();
   let session: Session | undefined;
   let reason: string | undefined;
+  /** Failed checks that are the reason the run stopped, not findings. */
+  let stopFailures = 0;
   try {
-    session = createSession(loadSpec(options.api), report);
+    session = createSession(loadSpec(options.api), report, redact);
     const plan = createPlan(session, options, store, token);
     await plan.read();
-    if (options.write) await writeAndCleanUp(session, plan, ledger, io, say);
+    if (options.write) await writeAndCleanUp(session, plan, ledger, io, say, finish);
   } catch (error) {
     reason = error instanceof CannotRun ? error.message : `stopped: ${error instanceof Error ? error.message : String(error)}`;
+    if (error instanceof CannotRun && error.reportedAsFailed) stopFailures = 1;
   }
   if (session?.interruptedBy) reason = `interrupted by ${session.interruptedBy}; ${leftoverText(ledger)}`;
   else if (options.write && (ledger.leftovers.length > 0 || ledger.unconfirmed)) say(`verify: ${leftoverText(ledger)}`);
+  return finish(reason);
 
-  out(report.summary());
-  if (options.junit !== undefined) {
-    try {
-      await writeFile(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
-    } catch (error) {
-      reason ??= `cannot write the JUnit file: ${(error as Error).message}`;
+  /** The summary line, the JUnit file and the reason verify could not run, if any; synchronous, so a second signal can end with it. */
+  function finish(cannotRun: string | undefined): number {
+    let why = cannotRun;
+    out(report.summary());
+    if (options.junit !== undefined) {
+      try {
+        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
+      } catch (error) {
+        why ??= `cannot write the JUnit file: ${(error as Error).message}`;
+      }
     }
+    if (why !== undefined) say(`verify: ${why}`);
+    // Violations found before verify had to stop stand: they decide the exit code over the stop.
+    if (report.failed - stopFailures > 0) return 1;
+    return why === undefined ? 0 : 2;
   }
-  if (reason !== undefined) {
-    say(`verify: ${reason}`);
-    return 2;
-  }
-  return report.failed > 0 ? 1 : 0;
 }

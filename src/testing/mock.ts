@@ -7,6 +7,8 @@ import { bundledApis, isBundledApi, specPath, type BundledApi } from './specs.js
 export interface MockOptions {
   /** Listen on this loopback port; without it, on a free one. */
   port?: number | undefined;
+  /** How long Prism may take to start listening before it is stopped and the start rejects. Default 30 000. */
+  startTimeoutMs?: number | undefined;
 }
 
 export interface RunningMock {
@@ -35,9 +37,9 @@ export async function launchMock(api: string, options: LaunchOptions = {}): Prom
   if (!isBundledApi(api)) {
     throw new MockError('UNKNOWN_API', `unknown api '${api}': choose one of ${Object.keys(bundledApis).join(', ')}`);
   }
-  const { port, onOutput, onExit } = options;
+  const { port, onOutput, onExit, startTimeoutMs } = options;
   if (port !== undefined && !isPortNumber(port)) {
     throw new MockError('BAD_PORT', `port ${port} is not a port number (1-65535)`);
   }
-  return startPrism(specPath(api), { port: port ?? (await freePort()), onOutput, onExit });
+  return startPrism(specPath(api), { port: port ?? (await freePort()), onOutput, onExit, startTimeoutMs });
 }

@@ -67,7 +67,11 @@ export interface PrismOptions {
   onOutput?: (text: string) => void;
   /** Called when Prism ends by itself, not through stop(). */
   onExit?: (code: number | null) => void;
+  /** How long Prism may take to listen before it is killed and the start fails. Default 30 000. */
+  startTimeoutMs?: number | undefined;
 }
+
+const defaultStartTimeoutMs = 30_000;
 
 export interface RunningPrism {
   url: string;
@@ -91,7 +95,12 @@ export async function startPrism(document: string, options: PrismOptions): Promi
   const exited = once(child, 'exit').then(([code]) => {
     if (!stopping) options.onExit?.(code as number | null);
   });
-  await listening(child, port);
+  // Killed for taking too long, it has not ended by itself: no onExit.
+  const kill = () => {
+    stopping = true;
+    child.kill('SIGKILL');
+  };
+  await listening(child, port, options.startTimeoutMs ?? defaultStartTimeoutMs, kill);
   const forward = (chunk: Buffer) => options.onOutput?.(chunk.toString());
   child.stdout.on('data', forward);
   child.stderr.on('data', forward);
@@ -107,19 +116,31 @@ export async function startPrism(document: string, options: PrismOptions): Promi
 
 const portInUse = (port: number) => new MockError('PORT_IN_USE', `port ${port} on ${loopback} is already in use`);
 
-/** Resolves when Prism says it listens; rejects with a one-line MockError when it exits first. */
-function listening(child: ReturnType<typeof spawn>, port: number): Promise<void> {
+/**
+ * Resolves when Prism says it listens; rejects with a one-line MockError when it exits first, or
+ * when it does neither within `timeoutMs` (then it is killed first, so nothing is left running).
+ */
+function listening(child: ReturnType<typeof spawn>, port: number, timeoutMs: number, kill: () => void): Promise<void> {
   let output = '';
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      child.once('exit', () =>
+        reject(new MockError('PRISM_FAILED', `Prism did not start listening within ${timeoutMs / 1000} s, and was stopped`)),
+      );
+      kill();
+    }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       if (!output.includes('Prism is listening')) return;
+      clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
       child.off('exit', onExit);
       resolve();
     };
     const onExit = (code: number | null) => {
+      clearTimeout(timer);
       if (output.includes('EADDRINUSE')) return reject(portInUse(port));
       // Prism's own reason, its `fatal` log line, without colours.
       const reason = /fatal\s+(.+)/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[1]?.trim();

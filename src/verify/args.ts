@@ -1,7 +1,10 @@
 // `commerce-variants verify <api> --product ID [--base-url URL] [--write] [--option …] [--image-url URL]
 // [--junit FILE]`, parsed into options or a one-line usage error.
-export const apis = ['ecwid', 'bigcommerce'] as const;
-export type ApiName = (typeof apis)[number];
+import { type BundledApi, bundledApis, isBundledApi } from '../testing/specs.js';
+
+/** The APIs verify checks: every one with a bundled spec, from the one list `mock` uses too. */
+export type ApiName = BundledApi;
+const apis = Object.keys(bundledApis) as ApiName[];
 
 export const usage = `usage: commerce-variants verify <${apis.join('|')}> --product ID [--base-url URL] [--junit FILE]
        [--write --option NAME=VALUE ... [--image-url URL]]`;
@@ -31,7 +34,7 @@ const isHttpUrl = (text: string) => {
 
 export function parseArgs(args: string[]): VerifyOptions {
   const [api, ...rest] = args;
-  if (!apis.includes(api as ApiName)) {
+  if (api === undefined || !isBundledApi(api)) {
     throw new UsageError(api === undefined ? 'no API named' : `unknown API '${api}' (one of: ${apis.join(', ')})`);
   }
   const found: Partial<Record<'product' | 'base-url' | 'junit' | 'image-url', string>> = {};
@@ -55,6 +58,8 @@ export function parseArgs(args: string[]): VerifyOptions {
       if (split <= 0 || split === value.length - 1) throw new UsageError(`--option takes NAME=VALUE, not '${value}'`);
       options.push([value.slice(0, split), value.slice(split + 1)]);
     } else {
+      // Only --option repeats; a second --product (or URL, or file) is a mistake, not an override.
+      if (found[name as keyof typeof found] !== undefined) throw new UsageError(`${flag} given twice`);
       found[name as keyof typeof found] = value;
     }
   }
@@ -74,5 +79,5 @@ export function parseArgs(args: string[]): VerifyOptions {
   if (api === 'bigcommerce' && options.some(([id, value]) => !/^\d+$/.test(id) || !/^\d+$/.test(value))) {
     throw new UsageError('BigCommerce --option takes OPTION_ID=VALUE_ID, both numbers');
   }
-  return { api: api as ApiName, productId, baseUrl: found['base-url'], write, options, imageUrl: found['image-url'], junit: found.junit };
+  return { api, productId, baseUrl: found['base-url'], write, options, imageUrl: found['image-url'], junit: found.junit };
 }

@@ -9,6 +9,7 @@ import {
   isId,
   type Ledger,
   maxPages,
+  refusedForSure,
   pageSize,
   requireListed,
   requireStep,
@@ -41,10 +42,13 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
     );
   const variant = (variantId: number) => ({ params: { path: { product_id: productId, variant_id: variantId } } });
 
-  /** Every page, as long as meta.pagination says there is a next one (and at most maxPages). */
+  /**
+   * Every page, as long as meta.pagination says there is a next one, and at most maxPages (a note
+   * says so when the store claims more). A page that answers as another page is a violation.
+   */
   async function listAll(what: string): Promise<Page['data'] & object> {
     const variants: NonNullable<Page['data']> = [];
-    for (let page = 1; page <= maxPages; page++) {
+    for (let page = 1; ; page++) {
       const answer = await listPage(page, `${what}, page ${page}`);
       requireListed(answer.ok, answer.status, 'getProductVariants', productId);
       const { data, meta } = (answer.body ?? {}) as Page;
@@ -53,8 +57,22 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       // already been reported as a violation, and the walk still reaches every page.
       const current = pageNumber(meta?.pagination?.current_page);
       const total = pageNumber(meta?.pagination?.total_pages);
-      // A page that does not say where it is (or says it is not the page asked for) ends the walk.
-      if (!(current === page && total !== undefined && current < total)) break;
+      if (current !== undefined && current !== page) {
+        session.report.add({
+          name: 'getProductVariants',
+          description: `${what}: the pages advance`,
+          violations: [`getProductVariants 200 /meta/pagination/current_page: must be ${page}, the page asked for, got ${current}; the listing stopped there`],
+          notes: [],
+          durationMs: 0,
+        });
+        break;
+      }
+      // A page that does not say where it is has been reported by its schema, and ends the walk.
+      if (current === undefined || total === undefined || current >= total) break;
+      if (page === maxPages) {
+        session.report.addNote(`getProductVariants: only ${maxPages} of the ${total} pages the store counts were listed (verify reads at most ${maxPages})`);
+        break;
+      }
     }
     return variants;
   }
@@ -79,8 +97,9 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       );
       const id = (created.body as { data?: { id?: unknown } } | undefined)?.data?.id;
       if (isId(id)) ledger.created.push(id);
-      // A 207 may have saved the variant: only an answer naming it, or a plain refusal, settles that.
-      if (isId(id) || (!created.ok && created.status !== 207)) ledger.unconfirmed = false;
+      // A 207, a 5xx or an undocumented status may have saved the variant: only an answer naming it,
+      // or a documented refusal, settles that; otherwise cleanup looks for the run's SKU.
+      if (isId(id) || refusedForSure(session, 'createProductVariant', created)) ledger.unconfirmed = false;
       requireStep(created.ok && created.status !== 207 && isId(id), 'createProductVariant');
       const variantId = id as number;
 

@@ -8,10 +8,14 @@ export function readBundledDocument<T = unknown>(apiName: string): T {
   return JSON.parse(readFileSync(bundledSpecFile(apiName), 'utf8')) as T;
 }
 
+/** The tokens of a JSON pointer such as `/data/0/price`, each unescaped; none for `` (the whole value). */
+export const pointerTokens = (pointer: string): string[] =>
+  pointer === '' ? [] : pointer.slice(1).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+
 /** The tokens of a local JSON pointer such as `#/components/schemas/Variation`. */
 export function refTokens(ref: string): string[] {
   if (!ref.startsWith('#/')) throw new Error(`only local $ref is supported, not ${ref}`);
-  return ref.slice(2).split('/').map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointerTokens(ref.slice(1));
 }
 
 /** A JSON pointer made of tokens, each escaped. */

@@ -2,8 +2,9 @@
 // status, a missing required header, a body that fails its schema) and notes (properties the spec
 // does not declare). Each line names the operation, the status and a JSON pointer, with what the
 // spec says and what came.
-import { at, jsonPointer } from './bundled-document.js';
+import { at, jsonPointer, pointerTokens } from './bundled-document.js';
 import type { ErrorObject, Spec } from './spec.js';
+import { noRedaction, type Redact } from './redact.js';
 import { undeclaredProperties } from './undeclared.js';
 
 export interface Answer {
@@ -21,10 +22,10 @@ export interface Verdict {
   body: unknown;
 }
 
-/** A value as a report shows it: JSON, cut short. */
-export function shown(value: unknown): string {
+/** A value as a report shows it: JSON, redacted, then cut short (so no part of a secret is left). */
+export function shown(value: unknown, redact: Redact = noRedaction): string {
   if (value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
+  const text = redact(JSON.stringify(value));
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -39,17 +40,15 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 function valueAt(body: unknown, pointer: string): unknown {
-  if (!pointer) return body;
-  const tokens = pointer.slice(1).split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
   try {
-    return at<unknown>(body as object, tokens);
+    return at<unknown>(body as object, pointerTokens(pointer));
   } catch {
     return undefined;
   }
 }
 
 /** Ajv's errors, one line per JSON pointer: the branches of an anyOf/oneOf merged into one rule. */
-export function describeErrors(errors: ErrorObject[], body: unknown): string[] {
+export function describeErrors(errors: ErrorObject[], body: unknown, redact: Redact = noRedaction): string[] {
   const byPointer = new Map<string, ErrorObject[]>();
   for (const error of errors) {
     const pointer =
@@ -66,11 +65,11 @@ export function describeErrors(errors: ErrorObject[], body: unknown): string[] {
       ...(types.length > 0 ? [`must be ${types.join(' or ')}`] : []),
       ...new Set((specific.length > 0 ? specific : group).filter((e) => e.keyword !== 'type').map((e) => e.message ?? e.keyword)),
     ];
-    return `${display(pointer)}: ${rules.join('; ')}, got ${shown(valueAt(body, pointer))}`;
+    return `${display(pointer)}: ${rules.join('; ')}, got ${shown(valueAt(body, pointer), redact)}`;
   });
 }
 
-export function checkAnswer(spec: Spec, { operationId, status, headers, text }: Answer): Verdict {
+export function checkAnswer(spec: Spec, { operationId, status, headers, text }: Answer, redact: Redact = noRedaction): Verdict {
   const prefix = `${operationId} ${status}`;
   const documented = spec.findResponse(operationId, status);
   const parsed = text.trim() === '' ? undefined : parseJson(text);
@@ -91,12 +90,12 @@ export function checkAnswer(spec: Spec, { operationId, status, headers, text }: 
   const schema = spec.bodySchema(documented);
   if (!schema) return { violations, notes: [], body };
   if (parsed === undefined || !parsed.ok) {
-    violations.push(`${prefix} (root): must be a JSON body, got ${parsed ? shown(text) : 'nothing'}`);
+    violations.push(`${prefix} (root): must be a JSON body, got ${parsed ? shown(text, redact) : 'nothing'}`);
     return { violations, notes: [], body };
   }
-  if (!schema.validate(body)) violations.push(...describeErrors(schema.validate.errors ?? [], body).map((line) => `${prefix} ${line}`));
+  if (!schema.validate(body)) violations.push(...describeErrors(schema.validate.errors ?? [], body, redact).map((line) => `${prefix} ${line}`));
   const notes = undeclaredProperties(spec.document, schema.schema, body).map(
-    (pointer) => `${prefix} ${pointer}: not declared in the spec, got ${shown(valueAt(body, pointer))}`,
+    (pointer) => `${prefix} ${redact(pointer)}: not declared in the spec, got ${shown(valueAt(body, pointer), redact)}`,
   );
   return { violations, notes, body };
 }

@@ -7,6 +7,7 @@ import {
   getEachAndOneMissing,
   isId,
   type Ledger,
+  refusedForSure,
   requireListed,
   requireStep,
   testImage,
@@ -50,12 +51,10 @@ export function ecwidPlan(session: Session, { client, wrongTokenClient, productI
         }),
       );
       const id = (created.body as { id?: unknown } | undefined)?.id;
-      if (created.ok && isId(id)) {
-        ledger.created.push(id);
-        ledger.unconfirmed = false;
-      } else if (!created.ok) {
-        ledger.unconfirmed = false;
-      }
+      if (created.ok && isId(id)) ledger.created.push(id);
+      // Only an answer naming the variation, or a documented refusal, settles what exists: otherwise
+      // cleanup looks for the run's SKU.
+      if ((created.ok && isId(id)) || refusedForSure(session, 'createVariation', created)) ledger.unconfirmed = false;
       requireStep(created.ok && isId(id), 'createVariation');
       const combinationId = id as number;
 

@@ -1,7 +1,7 @@
 // What both vendors' verify plans share: the request bounds, the ledger of what a --write run
 // created (cleanup deletes exactly that, nothing else), and the image it uploads.
 import { randomBytes } from 'node:crypto';
-import { CannotRun, type Session, StepFailed } from './session.js';
+import { CannotRun, type Checked, type Session, StepFailed } from './session.js';
 
 /** At most this many variations/variants are fetched one by one. */
 export const maxGets = 25;
@@ -27,6 +27,8 @@ export interface Ledger {
   unconfirmed: boolean;
   /** IDs cleanup could not delete. */
   leftovers: number[];
+  /** The ID whose DELETE is under way: if verify is stopped now, it may or may not remain. */
+  deleting: number | undefined;
 }
 
 export const newLedger = (): Ledger => ({
@@ -34,6 +36,7 @@ export const newLedger = (): Ledger => ({
   created: [],
   unconfirmed: false,
   leftovers: [],
+  deleting: undefined,
 });
 
 export interface VendorPlan {
@@ -54,7 +57,7 @@ export function unusedId(ids: number[]): number {
   return id;
 }
 
-/** Gets each listed ID (the first maxGets of them), then one that does not exist. */
+/** Gets each listed ID once (the first maxGets of them, saying so when there are more), then one that does not exist. */
 export async function getEachAndOneMissing(
   session: Session,
   operationId: string,
@@ -62,9 +65,20 @@ export async function getEachAndOneMissing(
   found: number[],
   get: (id: number) => Promise<{ response: Response }>,
 ): Promise<void> {
-  for (const id of found.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
-  const missing = unusedId(found);
+  // A store that lists an ID twice (on two pages, say) still gets one request for it.
+  const ids = [...new Set(found)];
+  if (ids.length > maxGets) session.report.addNote(`${operationId}: only the first ${maxGets} of ${ids.length} ${noun}s listed are fetched one by one`);
+  for (const id of ids.slice(0, maxGets)) await session.check(operationId, `get ${noun} ${id}`, 'success', () => get(id));
+  const missing = unusedId(ids);
   await session.check(operationId, `get ${noun} ${missing}, which does not exist`, 'any', () => get(missing));
+}
+
+/**
+ * Whether an answer to a create settles that nothing was created: only a refusal the spec documents
+ * as a 4xx does. A 5xx, or a status the spec does not document, may come after the store saved it.
+ */
+export function refusedForSure(session: Session, operationId: string, answer: Checked): boolean {
+  return answer.status >= 400 && answer.status < 500 && session.spec.findResponse(operationId, answer.status) !== undefined;
 }
 
 /** Throws before a write step when the run was interrupted, so that cleanup starts at once. */
@@ -74,7 +88,7 @@ export function beforeStep(session: Session): void {
 
 /** A listing that did not succeed stops the run: nothing else can be checked. */
 export function requireListed(ok: boolean, status: number, operationId: string, productId: number): void {
-  if (!ok) throw new CannotRun(`${operationId} answered ${status}: product ${productId} cannot be verified (check the product ID and the credentials)`);
+  if (!ok) throw new CannotRun(`${operationId} answered ${status}: product ${productId} cannot be verified (check the product ID and the credentials)`, true);
 }
 
 /** A write step that did not succeed stops the steps after it. */
@@ -82,15 +96,20 @@ export function requireStep(ok: boolean, what: string): void {
   if (!ok) throw new StepFailed(`${what} did not succeed`);
 }
 
-/** Deletes each ID the ledger holds, one at a time; a failed delete is kept as a leftover. */
+/**
+ * Deletes each ID the ledger holds, one at a time, taking it off `created` once its DELETE has
+ * answered; a failed delete is kept as a leftover. At any moment the ledger says what is left.
+ */
 export async function deleteCreated(ledger: Ledger, remove: (id: number) => Promise<boolean>): Promise<void> {
   for (const id of new Set(ledger.created)) {
+    ledger.deleting = id;
     let deleted = false;
     try {
       deleted = await remove(id);
     } finally {
+      ledger.deleting = undefined;
+      ledger.created = ledger.created.filter((created) => created !== id);
       if (!deleted) ledger.leftovers.push(id);
     }
   }
-  ledger.created = [];
 }

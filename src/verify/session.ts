@@ -4,12 +4,24 @@
 import type { Middleware } from 'openapi-fetch';
 import { RequestFailedError, UploadRejectedError } from '../errors.js';
 import { checkAnswer, shown } from './check.js';
+import type { Redact } from './redact.js';
 import type { Report } from './report.js';
 import type { Spec } from './spec.js';
 
-/** verify could not run to the end: exit 2 with this one-line reason. */
+/**
+ * verify could not run to the end: this one-line reason, and exit 2 unless checks before it found
+ * violations. `reportedAsFailed`: the answer that stopped the run is itself a failed check (a
+ * listing that did not succeed), which is the reason, not a finding.
+ */
 export class CannotRun extends Error {
   override name = 'CannotRun';
+
+  constructor(
+    message: string,
+    readonly reportedAsFailed = false,
+  ) {
+    super(message);
+  }
 }
 
 /** A write step did not succeed, so the steps after it cannot run; cleanup still does. */
@@ -43,14 +55,15 @@ export interface Session {
 }
 
 /** What an error body says, for the line that reports a call that did not succeed. */
-function errorSummary(body: unknown): string {
+function errorSummary(body: unknown, redact: Redact): string {
   if (typeof body !== 'object' || body === null) return '';
   const { errorMessage, title } = body as { errorMessage?: unknown; title?: unknown };
   const message = errorMessage ?? title;
-  return message === undefined ? '' : `: ${shown(message)}`;
+  return message === undefined ? '' : `: ${shown(message, redact)}`;
 }
 
-export function createSession(spec: Spec, report: Report): Session {
+/** `redact` is applied to every value an answer shows, before it is cut short. */
+export function createSession(spec: Spec, report: Report, redact: Redact): Session {
   let answered: Response | undefined;
   const session: Session = {
     spec,
@@ -69,7 +82,7 @@ export function createSession(spec: Spec, report: Report): Session {
         ({ response } = await call());
       } catch (error) {
         // No answer at all (timeout, refused or cut connection): the store cannot be checked.
-        if (error instanceof RequestFailedError) throw new CannotRun(`store unreachable: ${error.message}`);
+        if (error instanceof RequestFailedError) throw new CannotRun(`store unreachable: ${error.message}; ${description}, could not run`);
         // Refused before sending (an image URL the store gave that is not http(s)): the step fails.
         if (error instanceof UploadRejectedError) {
           report.add({ name: operationId, description, violations: [`${operationId}: ${error.message}`], notes: [], durationMs: 0 });
@@ -80,10 +93,10 @@ export function createSession(spec: Spec, report: Report): Session {
         response = answered;
       }
       const text = await response.text();
-      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text });
+      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text }, redact);
       const violations = [...verdict.violations];
       if (expect === 'success' && !response.ok) {
-        violations.push(`${operationId} ${response.status}: ${description} did not succeed${errorSummary(verdict.body)}`);
+        violations.push(`${operationId} ${response.status}: ${description} did not succeed${errorSummary(verdict.body, redact)}`);
       }
       report.add({
         name: `${operationId} ${response.status}`,
