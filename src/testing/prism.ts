@@ -4,7 +4,7 @@
 // path or `npx prism`, which in a project without it fetches an unrelated package of that name.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { MockError } from './mock-error.js';
@@ -55,7 +55,8 @@ const textJsonAsJson = `data:text/javascript,${encodeURIComponent(`
 
 function declaresTextJson(document: string): boolean {
   try {
-    return /["']?text\/json["']?\s*:/.test(readFileSync(document, 'utf8'));
+    // Only a regular file is read here: reading a pipe or a device could block this process.
+    return statSync(document).isFile() && /["']?text\/json["']?\s*:/.test(readFileSync(document, 'utf8'));
   } catch {
     return false; // Prism reports a document it cannot read, in its own words.
   }
