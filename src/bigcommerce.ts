@@ -1,7 +1,7 @@
 import type { components, operations, paths } from '../generated/bigcommerce.js';
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
-import { type CommonClientOptions, createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient, storePart } from './client.js';
 import { HttpError } from './errors.js';
 import { requireCredential } from './middleware.js';
 import type { CallOptions } from './retry.js';
@@ -63,7 +63,7 @@ const imageRules = { formats: imageMediaTypes, maxBytes: MiB, limit: 'BigCommerc
 export function createBigCommerceClient(options: BigCommerceClientOptions) {
   const accessToken = requireCredential('accessToken', options.accessToken);
   const client = createVendorClient<paths>(options, {
-    baseUrl: options.baseUrl ?? `https://api.bigcommerce.com/stores/${encodeURIComponent(options.storeHash)}/v3`,
+    baseUrl: options.baseUrl ?? `https://api.bigcommerce.com/stores/${storePart('storeHash', options.storeHash)}/v3`,
     // include_fields=sku,price: BigCommerce takes lists comma-separated, not repeated.
     querySerializer: { array: { style: 'form', explode: false } },
     operations: operationTable,

@@ -22,7 +22,7 @@ export interface Vendor {
 export function createVendorClient<Paths extends {}>(options: CommonClientOptions, vendor: Vendor) {
   const { baseUrl, querySerializer, operations } = vendor;
   const client = createClient<Paths>({
-    baseUrl,
+    baseUrl: checkBaseUrl(baseUrl),
     Request: CallRequest,
     fetch: fetchWithAttemptSignal(options.fetch),
     querySerializer,
@@ -36,4 +36,24 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
     use(...middleware, retry);
   };
   return client;
+}
+
+// The checks below name the option and never echo its value: a base URL may carry a password or a
+// token in its query, and a mistyped store part is no secret but reads no better in a log.
+
+/** Rejects a base URL no call could use, at construction rather than at the first call. */
+function checkBaseUrl(value: unknown): string {
+  const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new TypeError('baseUrl must be an absolute http(s) URL');
+  if (url.username || url.password) throw new TypeError('baseUrl must not carry a user name or password');
+  // Paths are appended to the base URL, so a query or fragment there would swallow them.
+  if (url.search || url.hash) throw new TypeError('baseUrl must have no query or fragment');
+  return value as string;
+}
+
+/** The store's part of the vendor's URL (Ecwid's store ID, BigCommerce's store hash), URL-encoded. */
+export function storePart(name: string, value: unknown): string {
+  const ok = typeof value === 'number' ? Number.isSafeInteger(value) && value > 0 : typeof value === 'string' && /^[^\s/?#]+$/.test(value);
+  if (!ok) throw new TypeError(`${name} must be a non-empty string or a positive whole number (or pass baseUrl)`);
+  return encodeURIComponent(value as string | number);
 }

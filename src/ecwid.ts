@@ -1,7 +1,7 @@
 import type { components, operations, paths } from '../generated/ecwid.js';
 import { imageMediaTypes } from '../generated/ecwid.images.js';
 import { operationTable } from '../generated/ecwid.operations.js';
-import { type CommonClientOptions, createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient, storePart } from './client.js';
 import { requireCredential, sendAsIs } from './middleware.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
@@ -64,7 +64,7 @@ const imageRules = {
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
   const client = createVendorClient<paths>(options, {
-    baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${encodeURIComponent(options.storeId)}`,
+    baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${storePart('storeId', options.storeId)}`,
     operations: operationTable,
     headers: { Authorization: `Bearer ${token}` },
   });
