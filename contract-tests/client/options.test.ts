@@ -117,5 +117,5 @@ test.each([
   ['no store ID, when baseUrl replaces the URL it would be part of', { storeId: '', baseUrl: 'http://127.0.0.1:4010' }],
   ['a Latin-1 token a header can carry', { storeId: 1003, token: 'secret_é' }],
 ])('the factory accepts %s', (_, options) => {
-  expect(() => createEcwidClient({ storeId: 1003, token: 'secret_options', ...options })).not.toThrow();
+  expect(() => createEcwidClient({ token: 'secret_options', ...options })).not.toThrow();
 });
