@@ -1,3 +1,4 @@
+import type { FetchResponse } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/bigcommerce.js';
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
@@ -57,6 +58,18 @@ export interface ListAllVariants extends ProductPath, CallOptions {
   signal?: AbortSignal;
 }
 
+/** The body of an error answer to a page of `listAllVariants`, as the spec types it. */
+export type ListAllVariantsErrorBody = NonNullable<FetchResponse<operations['getProductVariants'], {}, `${string}/${string}`>['error']>;
+
+/** The HttpError `listAllVariants` throws, its `error` typed. */
+export type ListAllVariantsError = HttpError & { readonly operationId: 'getProductVariants'; readonly error: ListAllVariantsErrorBody };
+
+/** Whether `error` is what `listAllVariants` throws for an error answer; narrows `error.error` to the spec's type. */
+export function isListAllVariantsError(error: unknown): error is ListAllVariantsError {
+  return error instanceof HttpError && error.operationId === listOperationId;
+}
+
+const listOperationId = 'getProductVariants';
 const imagePath = '/catalog/products/{product_id}/variants/{variant_id}/image';
 const imageRules = { formats: imageMediaTypes, maxBytes: MiB, limit: 'BigCommerce accepts image files up to 1 MB' };
 
@@ -94,7 +107,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     /**
      * Every variant of a product, page after page (`GET …/variants?page=N`), following
      * `meta.pagination` until its last page. Each page is one call, with the client's timeout and
-     * retries; an error answer throws HttpError.
+     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError).
      */
     async *listAllVariants({ product_id, pageSize, query, signal, timeoutMs }: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
       for (let page = 1; ; page++) {
@@ -103,7 +116,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
           signal,
           timeoutMs,
         });
-        if (error !== undefined) throw new HttpError('getProductVariants', response, error);
+        if (error !== undefined) throw new HttpError(listOperationId, response, error);
         yield* data.data;
         const pagination = data.meta.pagination;
         if (!pagination || page >= pagination.total_pages || data.data.length === 0) return;

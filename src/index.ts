@@ -1,4 +1,4 @@
-export { createBigCommerceClient } from './bigcommerce.js';
+export { createBigCommerceClient, isListAllVariantsError } from './bigcommerce.js';
 export type {
   BigCommerceClient,
   BigCommerceClientOptions,
@@ -10,6 +10,8 @@ export type {
   BigCommerceVariantUpdate,
   CreateVariantImageFromUrl,
   ListAllVariants,
+  ListAllVariantsError,
+  ListAllVariantsErrorBody,
   UploadVariantImageFile,
 } from './bigcommerce.js';
 export { createEcwidClient } from './ecwid.js';

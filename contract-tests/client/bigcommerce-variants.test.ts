@@ -1,7 +1,13 @@
 // listAllVariants walks every page of a product's variants; each page is an ordinary call, with the
 // client's timeout and retries.
 import { expect, test } from 'vitest';
-import { type BigCommerceClientOptions, createBigCommerceClient, HttpError, RequestAbortedError } from '../../src/index.js';
+import {
+  type BigCommerceClientOptions,
+  createBigCommerceClient,
+  HttpError,
+  isListAllVariantsError,
+  RequestAbortedError,
+} from '../../src/index.js';
 import { facingFaults } from '../support/facing-faults.js';
 import type { Fault } from '../support/fault-server.js';
 
@@ -52,6 +58,18 @@ test('an error answer ends the walk with HttpError holding the typed body', asyn
   await expect(walk).rejects.toBeInstanceOf(HttpError);
   await expect(walk).rejects.toMatchObject({ status: 404, error: notFound, operationId: 'getProductVariants' });
   expect(seen).toEqual([1, 2]);
+  // The guard narrows the body to the spec's error type.
+  const error = await walk.catch((thrown: unknown) => thrown);
+  if (!isListAllVariantsError(error)) throw new Error('not the walk\'s HttpError');
+  expect(error.error.title).toBe(notFound.title);
+});
+
+test('isListAllVariantsError tells the walk\'s HttpError from any other error', () => {
+  const answer = new Response(null, { status: 404 });
+  expect(isListAllVariantsError(new HttpError('getProductVariants', answer, {}))).toBe(true);
+  expect(isListAllVariantsError(new HttpError('getVariant', answer, {}))).toBe(false);
+  expect(isListAllVariantsError(Object.assign(new Error('x'), { operationId: 'getProductVariants' }))).toBe(false);
+  expect(isListAllVariantsError(undefined)).toBe(false);
 });
 
 test('a page without pagination, or an empty page, is the last one', async () => {
