@@ -1,13 +1,26 @@
 // What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential,
 // and the retry middleware (timeouts, safe retries, typed errors) innermost.
-import createClient, { type ClientOptions, type Middleware } from 'openapi-fetch';
+import createClient, { type ClientOptions, type HeadersOptions, type Middleware } from 'openapi-fetch';
 import { setHeaders } from './middleware.js';
 import type { OperationTable } from './operation.js';
-import { CallRequest, fetchWithAttemptSignal, type ReliabilityOptions, retryMiddleware } from './retry.js';
+import { type CallOptions, CallRequest, fetchWithAttemptSignal, type ReliabilityOptions, retryMiddleware } from './retry.js';
 
 /** What a user may set on either vendor's client, besides its credentials. */
 export interface CommonClientOptions extends ReliabilityOptions {
   fetch?: typeof globalThis.fetch;
+}
+
+/** What every helper takes besides its own input, as a raw call does. */
+export interface HelperCallOptions extends CallOptions {
+  /** Cancels the call, and any retry wait. */
+  signal?: AbortSignal | undefined;
+  /** Sent with this call, e.g. `{ Prefer: 'code=404' }` to pick a mock's answer. */
+  headers?: HeadersOptions | undefined;
+}
+
+/** A helper's input split in two: the per-call options, for the call, and the rest, for the API. */
+export function splitCallOptions<Input extends HelperCallOptions>({ signal, timeoutMs, headers, ...rest }: Input) {
+  return [{ signal, timeoutMs, headers }, rest] as const;
 }
 
 /** What each vendor's module fixes. */

@@ -37,7 +37,7 @@ export {
   RequestTimeoutError,
   UploadRejectedError,
 } from './errors.js';
-export type { CommonClientOptions } from './client.js';
+export type { CommonClientOptions, HelperCallOptions } from './client.js';
 export type { CallOptions, ReliabilityOptions, RetryOptions } from './retry.js';
 export type { UploadRejectionCode } from './errors.js';
 export type { ImageBytes } from './upload-guards.js';

@@ -30,7 +30,7 @@ export interface ReliabilityOptions {
 
 /** Per-call options, next to openapi-fetch's own (`params`, `body`, `signal`, ...). */
 export interface CallOptions {
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 const defaultTimeoutMs = 30_000;
