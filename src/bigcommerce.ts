@@ -51,7 +51,10 @@ export type UploadVariantImageFile = VariantPath & {
 
 /** `signal` stops the walk: the page in flight rejects with RequestAbortedError. */
 export type ListAllVariants = ProductPath & {
-  /** Variants per request (`limit`); BigCommerce's default when left out. */
+  /**
+   * Variants per request (`limit`), a whole number >= 1; BigCommerce's default when left out. The
+   * spec sets no maximum: BigCommerce answers a page larger than it allows with `413` (HttpError).
+   */
   pageSize?: number;
   /** `include_fields` / `exclude_fields`, sent with every page. */
   query?: Omit<ListQuery, 'page' | 'limit'>;
@@ -114,6 +117,10 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
      */
     async *listAllVariants(input: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
       const [call, { product_id, pageSize, query }] = splitCallOptions(input);
+      // The spec's limit is an integer; a page must hold at least one variant for the walk to advance.
+      if (!(pageSize === undefined || (Number.isInteger(pageSize) && pageSize >= 1))) {
+        throw new TypeError('pageSize must be a whole number >= 1');
+      }
       for (let page = 1; ; page++) {
         const { data, error, response } = await client.GET('/catalog/products/{product_id}/variants', {
           ...call,

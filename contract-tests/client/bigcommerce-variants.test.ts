@@ -98,3 +98,21 @@ test('a page that times out is retried, then fails with the timeout', async () =
   await expect(collect(client.listAllVariants({ product_id: 174 }))).rejects.toMatchObject({ name: 'RequestTimeoutError', attempts: 2 });
   expect(server.seen).toHaveLength(2);
 });
+
+// The spec's limit is an integer (openapi/bigcommerce/components/parameters/Limit.yaml) and sets no
+// maximum: too large a page is BigCommerce's to refuse, with 413.
+test.each([0, -1, 2.5, Number.NaN, '50'])('pageSize %o is refused with a TypeError naming it, sending nothing', async (pageSize) => {
+  const { client, server } = await clientFacing([page(1, 1, [1])]);
+  const walk = collect(client.listAllVariants({ product_id: 174, pageSize: pageSize as number }));
+  await expect(walk).rejects.toBeInstanceOf(TypeError);
+  await expect(walk).rejects.toThrow(/^pageSize must be a whole number >= 1$/);
+  expect(server.seen).toHaveLength(0);
+});
+
+test('a pageSize over what BigCommerce allows is sent, and its 413 ends the walk with HttpError', async () => {
+  const tooMany = { status: 413, title: 'Too many objects requested', type: 'about:blank' };
+  const { client, server } = await clientFacing([{ status: 413, body: tooMany }]);
+  const walk = collect(client.listAllVariants({ product_id: 174, pageSize: 1000 }));
+  await expect(walk).rejects.toMatchObject({ status: 413, error: tooMany });
+  expect(server.seen[0]!.url).toBe('/catalog/products/174/variants?page=1&limit=1000');
+});
