@@ -35,10 +35,30 @@ test('there are examples', () => {
   expect(examples.length).toBeGreaterThanOrEqual(4);
 });
 
-test.each(examples)('examples/%s runs against the mocks', async (example) => {
-  const { stdout, stderr } = await runExample(example);
+// What each example must print: every task it shows, each on its own line.
+const expectedOutput: Record<string, RegExp[]> = {
+  'ecwid-variations.ts': [/^\d+ \S+ \S+$/m, /^not changing variation \d+/m],
+  'ecwid-image.ts': [/^image from bytes: \d+$/m, /^image from URL: \d+$/m, /^image on its way: \d+$/m, /^refused: ERR_IMAGE_FORMAT$/m],
+  'bigcommerce-image.ts': [/^stored at https:\/\/\S+(\n|.)*^stored at https:\/\/\S+$/m],
+  'bigcommerce-all-variants.ts': [/^[1-9]\d* variants$/m],
+};
+
+test('every example has its expected output', () => {
+  expect(Object.keys(expectedOutput).sort()).toEqual([...examples].sort());
+});
+
+test.each(examples)('examples/%s runs against the mocks, every request valid', async (example) => {
+  const { stdout, stderr, ecwid, bigcommerce } = await runExample(example);
   expect(stderr).toBe('');
-  expect(stdout).not.toBe('');
+  for (const line of expectedOutput[example] ?? []) expect(stdout).toMatch(line);
+  const answers = [...ecwid.answers, ...bigcommerce.answers];
+  expect(answers.length).toBeGreaterThan(0);
+  // Prism names what it found wrong with a request in sl-violations, even when it answers 2xx, and
+  // answers some invalid requests with a problem+json error instead: no example expects an error.
+  for (const answer of answers) {
+    expect(answer.headers.get('sl-violations')).toBeNull();
+    expect(answer.status).toBeLessThan(300);
+  }
 }, 30_000);
 
 test('ecwid-variations.ts changes nothing in a store unless asked to', async () => {
