@@ -1,6 +1,6 @@
 import { mergeHeaders } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/ecwid.js';
-import { imageMediaTypes } from '../generated/ecwid.images.js';
+import { anyBytesMediaTypes, imageMediaTypes } from '../generated/ecwid.images.js';
 import { operationTable } from '../generated/ecwid.operations.js';
 import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
 import { requireCredential, sendAsIs } from './middleware.js';
@@ -39,7 +39,7 @@ export type UploadVariationImage = VariationPath & {
   /** At most 20 MB of GIF, JPEG or PNG bytes, sent unchanged. */
   image: ImageBytes;
   /** The image's media type; it must be the bytes' own. Left out, it is read from the bytes. */
-  contentType?: EcwidImageMediaType | 'application/octet-stream';
+  contentType?: EcwidImageMediaType | (typeof anyBytesMediaTypes)[number];
 };
 
 export type UploadVariationImageFromUrl = VariationPath & {
@@ -55,7 +55,7 @@ const imageRules = {
   formats: imageMediaTypes,
   maxBytes: 20 * MiB,
   limit: 'Ecwid accepts images up to 20 MB',
-  octetStream: true,
+  anyBytes: anyBytesMediaTypes,
 };
 
 /**
