@@ -36,6 +36,10 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
   const { baseUrl, querySerializer, operations } = vendor;
   const client = createClient<Paths>({
     baseUrl: checkBaseUrl(baseUrl),
+    // No redirect is followed: a 3xx comes back as the answer. fetch drops `Authorization` on a
+    // redirect to another origin but forwards other headers, BigCommerce's `X-Auth-Token` among
+    // them. Neither vendor's API redirects. (openapi-fetch sets `redirect` on every Request anyway.)
+    redirect: 'manual',
     Request: CallRequest,
     fetch: fetchWithAttemptSignal(options.fetch),
     querySerializer,

@@ -120,18 +120,14 @@ type Outcome = { response: Response; error?: undefined } | { error: unknown; res
  * The fetch the clients give openapi-fetch: the real one, told the current attempt's signal. The
  * caller's signal is joined in only here, when the request is really sent, and unhooked when the
  * attempt ends.
- *
- * Redirects are never followed: a 3xx comes back as the answer. fetch drops `Authorization` on a
- * redirect to another origin but forwards any other header, BigCommerce's `X-Auth-Token` included,
- * and neither vendor's API redirects.
  */
 export function fetchWithAttemptSignal(fetch: typeof globalThis.fetch = globalThis.fetch) {
   return (request: Request) => {
     const call = (request as CallCarrier)[callKey];
-    if (!call?.timeout) return fetch(request, { redirect: 'manual' });
+    if (!call?.timeout) return fetch(request);
     let signal = call.timeout;
     if (call.callerSignal) ({ signal, release: call.release } = joined(call.callerSignal, call.timeout));
-    return fetch(request, { signal, redirect: 'manual' });
+    return fetch(request, { signal });
   };
 }
 
