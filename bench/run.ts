@@ -14,6 +14,7 @@ import { build } from 'esbuild';
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/ecwid.js';
 import type * as Clients from '../src/index.js';
+import { overBudget } from './budgets.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10_000);
 const warmup = 300;
@@ -86,12 +87,18 @@ try {
     }
   }
 
-  const ratio = (a: number[], b: number[]) => median(a.map((t, i) => t / b[i]!)).toFixed(2);
+  const ratio = (a: number[], b: number[]) => median(a.map((t, i) => t / b[i]!));
+  const overhead = ratio(times.ours, times.bare);
+  const size = gzipSync(bundle).length;
   console.log(`${rounds} requests each, interleaved; medians: raw ${median(times.raw).toFixed(3)} ms, bare ${median(times.bare).toFixed(3)} ms, client ${median(times.ours).toFixed(3)} ms`);
-  console.log(`client vs bare openapi-fetch: median ratio ${ratio(times.ours, times.bare)}`);
-  console.log(`client vs raw fetch: median ratio ${ratio(times.ours, times.raw)}`);
-  console.log(`bare openapi-fetch vs raw fetch: median ratio ${ratio(times.bare, times.raw)}`);
-  console.log(`runtime size: ${(gzipSync(bundle).length / 1000).toFixed(1)} kB min+gzip`);
+  console.log(`client vs bare openapi-fetch: median ratio ${overhead.toFixed(3)}`);
+  console.log(`client vs raw fetch: median ratio ${ratio(times.ours, times.raw).toFixed(3)}`);
+  console.log(`bare openapi-fetch vs raw fetch: median ratio ${ratio(times.bare, times.raw).toFixed(3)}`);
+  console.log(`runtime size: ${(size / 1000).toFixed(1)} kB min+gzip (${size} bytes)`);
+  // Exceeding a budget fails the run, so that CI or a script can tell.
+  const over = overBudget(overhead, size);
+  for (const line of over) console.error(`over budget: ${line}`);
+  if (over.length > 0) process.exitCode = 1;
 } finally {
   server.stop();
 }

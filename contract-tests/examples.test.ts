@@ -1,27 +1,73 @@
 // Every script in examples/ runs to the end against the mocks, as a user would run it with tsx:
 // the examples stop with an error on any error answer, and Prism answers every request the spec
 // does not allow with one, so a green run means each request was valid and each answer handled.
+// Each run goes through recorders in front of the mocks, so a test can see what the example sent.
 import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { expect, inject, test } from 'vitest';
+import { afterEach, expect, inject, test } from 'vitest';
 import { projectRoot } from '../scripts/apis.js';
+import { type Recorder, startRecorder } from './support/recorder.js';
 
 const run = promisify(execFile);
 const examples = readdirSync(join(projectRoot, 'examples')).filter((file) => file.endsWith('.ts'));
+
+let recorders: Recorder[] = [];
+afterEach(async () => {
+  await Promise.all(recorders.map((recorder) => recorder.close()));
+  recorders = [];
+});
+
+/** Runs examples/`example` against the mocks; its output, and the requests it sent to each. */
+async function runExample(example: string, env: Record<string, string> = {}) {
+  const { ecwid, bigcommerce } = inject('prismUrls');
+  recorders = await Promise.all([startRecorder(ecwid!), startRecorder(bigcommerce!)]);
+  const [toEcwid, toBigCommerce] = recorders as [Recorder, Recorder];
+  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join('examples', example)], {
+    cwd: projectRoot,
+    env: { ...process.env, ECWID_BASE_URL: toEcwid.url, BIGCOMMERCE_BASE_URL: toBigCommerce.url, ...env },
+  });
+  return { stdout, stderr, ecwid: toEcwid, bigcommerce: toBigCommerce };
+}
 
 test('there are examples', () => {
   expect(examples.length).toBeGreaterThanOrEqual(4);
 });
 
-test.each(examples)('examples/%s runs against the mocks', async (example) => {
-  const { ecwid, bigcommerce } = inject('prismUrls');
-  const env = { ...process.env, ECWID_BASE_URL: ecwid, BIGCOMMERCE_BASE_URL: bigcommerce };
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join('examples', example)], {
-    cwd: projectRoot,
-    env,
-  });
+// What each example must print: every task it shows, each on its own line.
+const expectedOutput: Record<string, RegExp[]> = {
+  'ecwid-variations.ts': [/^\d+ \S+ \S+$/m, /^not changing variation \d+/m],
+  'ecwid-image.ts': [/^image from bytes: \d+$/m, /^image from URL: \d+$/m, /^image on its way: \d+$/m, /^refused: ERR_IMAGE_FORMAT$/m],
+  'bigcommerce-image.ts': [/^stored at https:\/\/\S+(\n|.)*^stored at https:\/\/\S+$/m],
+  'bigcommerce-all-variants.ts': [/^[1-9]\d* variants$/m],
+};
+
+test('every example has its expected output', () => {
+  expect(Object.keys(expectedOutput).sort()).toEqual([...examples].sort());
+});
+
+test.each(examples)('examples/%s runs against the mocks, every request valid', async (example) => {
+  const { stdout, stderr, ecwid, bigcommerce } = await runExample(example);
   expect(stderr).toBe('');
-  expect(stdout).not.toBe('');
+  for (const line of expectedOutput[example] ?? []) expect(stdout).toMatch(line);
+  const answers = [...ecwid.answers, ...bigcommerce.answers];
+  expect(answers.length).toBeGreaterThan(0);
+  // Prism names what it found wrong with a request in sl-violations, even when it answers 2xx, and
+  // answers some invalid requests with a problem+json error instead: no example expects an error.
+  for (const answer of answers) {
+    expect(answer.headers.get('sl-violations')).toBeNull();
+    expect(answer.status).toBeLessThan(300);
+  }
+}, 30_000);
+
+test('ecwid-variations.ts changes nothing in a store unless asked to', async () => {
+  const left = await runExample('ecwid-variations.ts');
+  expect(left.ecwid.requests.map(({ method }) => method)).toEqual(['GET']);
+  expect(left.stdout).toMatch(/^not changing variation \d+: set ECWID_NEW_PRICE to set its price$/m);
+
+  const changed = await runExample('ecwid-variations.ts', { ECWID_NEW_PRICE: '24.99' });
+  const put = changed.ecwid.requests.find(({ method }) => method === 'PUT');
+  expect(JSON.parse(put!.body.toString())).toEqual({ price: 24.99 });
+  expect(changed.stdout).toMatch(/^set the price of variation \d+ to 24.99: updated 1 variation$/m);
 }, 30_000);

@@ -5,7 +5,7 @@ import { createBigCommerceClient } from 'commerce-variants';
 
 const bigcommerce = createBigCommerceClient({
   storeHash: process.env.BIGCOMMERCE_STORE_HASH ?? 'abc123',
-  accessToken: process.env.BIGCOMMERCE_TOKEN ?? 'example-token',
+  accessToken: process.env.BIGCOMMERCE_ACCESS_TOKEN ?? 'example-token',
   baseUrl: process.env.BIGCOMMERCE_BASE_URL,
 });
 const variant = {

@@ -79,13 +79,17 @@ interface RequestBody {
  * The image media types the spec documents for uploads: the `image/*` keys of binary request bodies
  * and the `image/*` types in a form part's `encoding.contentType`, sorted.
  */
+const list = (types: Set<string>) => [...types].sort().map((type) => `'${type}'`).join(', ');
+
 function imageTable(bundled: string): string {
   const { paths } = JSON.parse(bundled) as { paths: Record<string, Record<string, { requestBody?: RequestBody }>> };
   const found = new Set<string>();
+  const anyBytes = new Set<string>();
   for (const item of Object.values(paths)) {
     for (const operation of Object.values(item)) {
       for (const [mediaType, { schema, encoding }] of Object.entries(operation?.requestBody?.content ?? {})) {
         if (mediaType.startsWith('image/') && schema && isBinary(schema)) found.add(mediaType);
+        if (mediaType === 'application/octet-stream' && schema && isBinary(schema)) anyBytes.add(mediaType);
         for (const part of Object.values(encoding ?? {})) {
           for (const type of part.contentType?.split(',') ?? []) if (type.trim().startsWith('image/')) found.add(type.trim());
         }
@@ -93,7 +97,9 @@ function imageTable(bundled: string): string {
     }
   }
   return `${banner}// The image formats this API's spec documents for uploads; the client's upload guard accepts these only.
-export const imageMediaTypes = [${[...found].sort().map((type) => `'${type}'`).join(', ')}] as const;
+export const imageMediaTypes = [${list(found)}] as const;
+// Media types a binary upload may also be declared as, whatever the image's format.
+export const anyBytesMediaTypes = [${list(anyBytes)}] as const;
 `;
 }
 

@@ -1,10 +1,10 @@
+import type { FetchResponse } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/bigcommerce.js';
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
-import { type CommonClientOptions, createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
 import { HttpError } from './errors.js';
 import { requireCredential } from './middleware.js';
-import type { CallOptions } from './retry.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/bigcommerce.js';
@@ -33,37 +33,52 @@ export interface BigCommerceClientOptions extends CommonClientOptions {
 }
 
 // Helpers name what the API names (path parameters, body fields) as the spec does, like raw calls.
-type VariantPath = operations['createProductVariantImage']['parameters']['path'];
-type ProductPath = operations['getProductVariants']['parameters']['path'];
+// Every helper also takes the per-call options a raw call takes: signal, timeoutMs, headers.
+type VariantPath = operations['createProductVariantImage']['parameters']['path'] & HelperCallOptions;
+type ProductPath = operations['getProductVariants']['parameters']['path'] & HelperCallOptions;
 type ListQuery = NonNullable<operations['getProductVariants']['parameters']['query']>;
 
 export type CreateVariantImageFromUrl = VariantPath & Schemas['VariantImageFromUrl'];
 
-export interface UploadVariantImageFile extends VariantPath {
+export type UploadVariantImageFile = VariantPath & {
   /** At most 1 MB of GIF, JPEG or PNG bytes, sent unchanged as the `image_file` part. */
   image_file: ImageBytes;
   /** The part's file name. Default `image.<format>`, e.g. `image.png`. */
   filename?: string;
   /** The image's media type; it must be the bytes' own. Left out, it is read from the bytes. */
   contentType?: BigCommerceImageMediaType;
-}
+};
 
-export interface ListAllVariants extends ProductPath, CallOptions {
-  /** Variants per request (`limit`); BigCommerce's default when left out. */
+/** `signal` stops the walk: the page in flight rejects with RequestAbortedError. */
+export type ListAllVariants = ProductPath & {
+  /**
+   * Variants per request (`limit`), a whole number >= 1; BigCommerce's default when left out. The
+   * spec sets no maximum: BigCommerce answers a page larger than it allows with `413` (HttpError).
+   */
   pageSize?: number;
   /** `include_fields` / `exclude_fields`, sent with every page. */
   query?: Omit<ListQuery, 'page' | 'limit'>;
-  /** Stops the walk: the page in flight rejects with RequestAbortedError. */
-  signal?: AbortSignal;
+};
+
+/** The body of an error answer to a page of `listAllVariants`, as the spec types it. */
+export type ListAllVariantsErrorBody = NonNullable<FetchResponse<operations['getProductVariants'], {}, `${string}/${string}`>['error']>;
+
+/** The HttpError `listAllVariants` throws, its `error` typed. */
+export type ListAllVariantsError = HttpError & { readonly operationId: 'getProductVariants'; readonly error: ListAllVariantsErrorBody };
+
+/** Whether `error` is what `listAllVariants` throws for an error answer; narrows `error.error` to the spec's type. */
+export function isListAllVariantsError(error: unknown): error is ListAllVariantsError {
+  return error instanceof HttpError && error.operationId === listOperationId;
 }
 
+const listOperationId = 'getProductVariants';
 const imagePath = '/catalog/products/{product_id}/variants/{variant_id}/image';
 const imageRules = { formats: imageMediaTypes, maxBytes: MiB, limit: 'BigCommerce accepts image files up to 1 MB' };
 
 export function createBigCommerceClient(options: BigCommerceClientOptions) {
   const accessToken = requireCredential('accessToken', options.accessToken);
   const client = createVendorClient<paths>(options, {
-    baseUrl: options.baseUrl ?? `https://api.bigcommerce.com/stores/${encodeURIComponent(options.storeHash)}/v3`,
+    baseUrl: options.baseUrl ?? `https://api.bigcommerce.com/stores/${storePart('storeHash', options.storeHash)}/v3`,
     // include_fields=sku,price: BigCommerce takes lists comma-separated, not repeated.
     querySerializer: { array: { style: 'form', explode: false } },
     operations: operationTable,
@@ -73,19 +88,23 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
 
   return Object.assign(client, {
     /** Sets the variant's image from a public URL (JSON `{image_url}`), replacing any it has. */
-    async createVariantImageFromUrl({ product_id, variant_id, image_url }: CreateVariantImageFromUrl) {
+    async createVariantImageFromUrl(input: CreateVariantImageFromUrl) {
+      const [call, { product_id, variant_id, image_url }] = splitCallOptions(input);
       return client.POST(imagePath, {
+        ...call,
         params: { path: { product_id, variant_id } },
         body: { image_url: checkImageUrl(image_url, 'image_url') },
       });
     },
     /** Uploads an image file as the variant's image (multipart `image_file`), replacing any it has. */
-    async uploadVariantImageFile({ product_id, variant_id, image_file, filename, contentType }: UploadVariantImageFile) {
+    async uploadVariantImageFile(input: UploadVariantImageFile) {
+      const [call, { product_id, variant_id, image_file, filename, contentType }] = splitCallOptions(input);
       const format = await checkImage(image_file, contentType, imageRules);
       const form = new FormData();
       const file = new Blob([image_file as BlobPart], { type: contentType ?? format });
       form.append('image_file', file, filename ?? `image.${format.slice('image/'.length)}`);
       return client.POST(imagePath, {
+        ...call,
         params: { path: { product_id, variant_id } },
         body: { image_file },
         bodySerializer: () => form,
@@ -94,16 +113,20 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     /**
      * Every variant of a product, page after page (`GET …/variants?page=N`), following
      * `meta.pagination` until its last page. Each page is one call, with the client's timeout and
-     * retries; an error answer throws HttpError.
+     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError).
      */
-    async *listAllVariants({ product_id, pageSize, query, signal, timeoutMs }: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
+    async *listAllVariants(input: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
+      const [call, { product_id, pageSize, query }] = splitCallOptions(input);
+      // The spec's limit is an integer; a page must hold at least one variant for the walk to advance.
+      if (!(pageSize === undefined || (Number.isInteger(pageSize) && pageSize >= 1))) {
+        throw new TypeError('pageSize must be a whole number >= 1');
+      }
       for (let page = 1; ; page++) {
         const { data, error, response } = await client.GET('/catalog/products/{product_id}/variants', {
+          ...call,
           params: { path: { product_id }, query: { ...query, page, limit: pageSize } },
-          signal,
-          timeoutMs,
         });
-        if (error !== undefined) throw new HttpError('getProductVariants', response, error);
+        if (error !== undefined) throw new HttpError(listOperationId, response, error);
         yield* data.data;
         const pagination = data.meta.pagination;
         if (!pagination || page >= pagination.total_pages || data.data.length === 0) return;

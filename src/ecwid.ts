@@ -1,7 +1,8 @@
+import { mergeHeaders } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/ecwid.js';
-import { imageMediaTypes } from '../generated/ecwid.images.js';
+import { anyBytesMediaTypes, imageMediaTypes } from '../generated/ecwid.images.js';
 import { operationTable } from '../generated/ecwid.operations.js';
-import { type CommonClientOptions, createVendorClient } from './client.js';
+import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
 import { requireCredential, sendAsIs } from './middleware.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
@@ -30,20 +31,21 @@ export interface EcwidClientOptions extends CommonClientOptions {
   baseUrl?: string;
 }
 
-type VariationPath = operations['uploadVariationImage']['parameters']['path'];
-type ProductPath = operations['uploadProductImageAsync']['parameters']['path'];
+// Every helper also takes the per-call options a raw call takes: signal, timeoutMs, headers.
+type VariationPath = operations['uploadVariationImage']['parameters']['path'] & HelperCallOptions;
+type ProductPath = operations['uploadProductImageAsync']['parameters']['path'] & HelperCallOptions;
 
-export interface UploadVariationImage extends VariationPath {
+export type UploadVariationImage = VariationPath & {
   /** At most 20 MB of GIF, JPEG or PNG bytes, sent unchanged. */
   image: ImageBytes;
   /** The image's media type; it must be the bytes' own. Left out, it is read from the bytes. */
-  contentType?: EcwidImageMediaType | 'application/octet-stream';
-}
+  contentType?: EcwidImageMediaType | (typeof anyBytesMediaTypes)[number];
+};
 
-export interface UploadVariationImageFromUrl extends VariationPath {
+export type UploadVariationImageFromUrl = VariationPath & {
   /** Absolute http(s) URL Ecwid downloads the image from. */
   externalUrl: string;
-}
+};
 
 export type UploadVariationImageAsync = VariationPath & EcwidImageUploadAsync;
 export type UploadProductImageAsync = ProductPath & EcwidImageUploadAsync;
@@ -53,7 +55,7 @@ const imageRules = {
   formats: imageMediaTypes,
   maxBytes: 20 * MiB,
   limit: 'Ecwid accepts images up to 20 MB',
-  octetStream: true,
+  anyBytes: anyBytesMediaTypes,
 };
 
 /**
@@ -64,25 +66,30 @@ const imageRules = {
 export function createEcwidClient(options: EcwidClientOptions) {
   const token = requireCredential('token', options.token);
   const client = createVendorClient<paths>(options, {
-    baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${encodeURIComponent(options.storeId)}`,
+    baseUrl: options.baseUrl ?? `https://app.ecwid.com/api/v3/${storePart('storeId', options.storeId)}`,
     operations: operationTable,
     headers: { Authorization: `Bearer ${token}` },
   });
 
   return Object.assign(client, {
     /** Uploads raw image bytes as the variation's image (POST …/image with a binary body). */
-    async uploadVariationImage({ productId, combinationId, image, contentType }: UploadVariationImage) {
+    async uploadVariationImage(input: UploadVariationImage) {
+      const [call, { productId, combinationId, image, contentType }] = splitCallOptions(input);
       const format = await checkImage(image, contentType, imageRules);
       return client.POST(imagePath, {
+        ...call,
         params: { path: { productId, combinationId } },
         body: image,
         bodySerializer: sendAsIs,
-        headers: { 'Content-Type': contentType ?? format },
+        // The checked type wins over one in the call's headers.
+        headers: mergeHeaders(call.headers, { 'Content-Type': contentType ?? format }),
       });
     },
     /** Makes Ecwid fetch the variation's image from a URL (POST …/image?externalUrl=…, no body). */
-    async uploadVariationImageFromUrl({ productId, combinationId, externalUrl }: UploadVariationImageFromUrl) {
+    async uploadVariationImageFromUrl(input: UploadVariationImageFromUrl) {
+      const [call, { productId, combinationId, externalUrl }] = splitCallOptions(input);
       return client.POST(imagePath, {
+        ...call,
         params: { path: { productId, combinationId }, query: { externalUrl: checkImageUrl(externalUrl, 'externalUrl') } },
       });
     },
@@ -91,15 +98,19 @@ export function createEcwidClient(options: EcwidClientOptions) {
      * The answer comes at once with the future image's ID; reading the variation back is the only
      * way to see that the image arrived.
      */
-    async uploadVariationImageAsync({ productId, combinationId, ...body }: UploadVariationImageAsync) {
+    async uploadVariationImageAsync(input: UploadVariationImageAsync) {
+      const [call, { productId, combinationId, ...body }] = splitCallOptions(input);
       return client.POST('/products/{productId}/combinations/{combinationId}/image/async', {
+        ...call,
         params: { path: { productId, combinationId } },
         body: { ...body, url: checkImageUrl(body.url, 'url') },
       });
     },
     /** Has Ecwid download the product's main image from `url` in the background (POST /products/{productId}/image/async). */
-    async uploadProductImageAsync({ productId, ...body }: UploadProductImageAsync) {
+    async uploadProductImageAsync(input: UploadProductImageAsync) {
+      const [call, { productId, ...body }] = splitCallOptions(input);
       return client.POST('/products/{productId}/image/async', {
+        ...call,
         params: { path: { productId } },
         body: { ...body, url: checkImageUrl(body.url, 'url') },
       });

@@ -94,15 +94,16 @@ export function errorUrl(url: string): string {
 
 /**
  * An HTTP error answer where a helper cannot hand back `{ error, response }`, such as a page of
- * `listAllVariants`: `error` is the typed body, `response` the answer.
+ * `listAllVariants`. `error` is the answer's body, `unknown` here since one class serves every
+ * operation: the helper that throws it exports a type guard that narrows it to the spec's type.
  */
-export class HttpError<E = unknown> extends Error {
+export class HttpError extends Error {
   override name = 'HttpError';
   readonly status: number;
   constructor(
     readonly operationId: string,
     readonly response: Response,
-    readonly error: E,
+    readonly error: unknown,
   ) {
     super(`${operationId}${response.url ? ` (${errorUrl(response.url)})` : ''} answered ${response.status}`);
     this.status = response.status;

@@ -1,4 +1,4 @@
-export { createBigCommerceClient } from './bigcommerce.js';
+export { createBigCommerceClient, isListAllVariantsError } from './bigcommerce.js';
 export type {
   BigCommerceClient,
   BigCommerceClientOptions,
@@ -10,6 +10,8 @@ export type {
   BigCommerceVariantUpdate,
   CreateVariantImageFromUrl,
   ListAllVariants,
+  ListAllVariantsError,
+  ListAllVariantsErrorBody,
   UploadVariantImageFile,
 } from './bigcommerce.js';
 export { createEcwidClient } from './ecwid.js';
@@ -35,7 +37,7 @@ export {
   RequestTimeoutError,
   UploadRejectedError,
 } from './errors.js';
-export type { CommonClientOptions } from './client.js';
+export type { CommonClientOptions, HelperCallOptions } from './client.js';
 export type { CallOptions, ReliabilityOptions, RetryOptions } from './retry.js';
 export type { UploadRejectionCode } from './errors.js';
 export type { ImageBytes } from './upload-guards.js';

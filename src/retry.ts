@@ -30,7 +30,7 @@ export interface ReliabilityOptions {
 
 /** Per-call options, next to openapi-fetch's own (`params`, `body`, `signal`, ...). */
 export interface CallOptions {
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
 }
 
 const defaultTimeoutMs = 30_000;
@@ -170,7 +170,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
       return wait <= retry.maxDelayMs ? wait : undefined;
     }
     // Fetch itself refused (a bad port, an unknown scheme): no attempt can do better.
-    if (fetchRefusal(outcome.error, call.request) !== undefined) return undefined;
+    if (fetchRefusal(outcome.error) !== undefined) return undefined;
     // Refused: nothing reached the server, so even a create may be sent again.
     if (errorCode(outcome.error) === 'ECONNREFUSED' || call.operation[1]) return backoff(call.attempts);
     return undefined;
@@ -204,7 +204,7 @@ export function retryMiddleware(operations: OperationTable, options: Reliability
     };
     if (call.callerSignal?.aborted) return new RequestAbortedError(details);
     if (call.timeout.aborted) return new RequestTimeoutError({ ...details, timeoutMs: call.timeoutMs });
-    return new NetworkError({ ...details, cause: error, code: errorCode(error), refusal: fetchRefusal(error, call.request) });
+    return new NetworkError({ ...details, cause: error, code: errorCode(error), refusal: fetchRefusal(error) });
   }
 
   /** Follows one call from its first outcome to the answer it returns, or the error it throws. */
@@ -286,18 +286,18 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /**
- * Why fetch refused to send a request, or undefined for any other failure. Node's fetch rejects
- * with `TypeError('fetch failed')` and a cause: a system error with a `code` when the network
- * failed, an error without one when fetch would not send the request at all (`bad port`,
- * `unknown scheme`). The reason leaves out any URL's query and user info and the request's header
- * values, where credentials travel.
+ * Fetch's own refusals to send a request, by the message of the error it gives as the cause (Node's
+ * fetch rejects with `TypeError('fetch failed')` and that cause). Only these are known to have sent
+ * nothing; any other failure may have reached the server. They carry no URL or header value, so
+ * the reason can be shown as it is.
  */
-function fetchRefusal(error: unknown, request: Request): string | undefined {
+const refusals = /^(bad port|unknown scheme|[a-z][\w+.-]* scheme is not supported)$/;
+
+/** Why fetch refused to send a request, or undefined for any other failure. */
+function fetchRefusal(error: unknown): string | undefined {
   const { cause } = error as { cause?: unknown };
-  if (!(error instanceof TypeError && cause instanceof Error) || errorCode(error) !== undefined) return undefined;
-  let reason = cause.message.replace(/\b[a-z][\w+.-]*:\/\/[^\s'"]+/gi, (url) => (URL.canParse(url) ? errorUrl(url) : 'a URL'));
-  for (const [, value] of request.headers) if (value) reason = reason.replaceAll(value, '[header value]');
-  return reason;
+  if (error instanceof TypeError && cause instanceof Error && refusals.test(cause.message)) return cause.message;
+  return undefined;
 }
 
 /** The system error code (ECONNREFUSED, ECONNRESET, ...) somewhere in fetch's cause chain. */

@@ -25,8 +25,8 @@ export interface ImageRules {
   maxBytes: number;
   /** Says the limit in the vendor's words, for the message. */
   limit: string;
-  /** Whether the vendor also takes the bytes declared as `application/octet-stream`. */
-  octetStream?: boolean;
+  /** What else the vendor's spec lets the bytes be declared as, e.g. `application/octet-stream`. */
+  anyBytes?: readonly string[];
 }
 
 const names = (formats: readonly string[]) => formats.map((type) => type.slice('image/'.length).toUpperCase());
@@ -51,7 +51,7 @@ export async function checkImage(image: ImageBytes, declared: string | undefined
     );
   }
   const type = declared?.split(';')[0]!.trim().toLowerCase();
-  if (type !== undefined && type !== format && !(rules.octetStream && type === 'application/octet-stream')) {
+  if (type !== undefined && type !== format && !rules.anyBytes?.includes(type)) {
     throw new UploadRejectedError('ERR_IMAGE_TYPE_MISMATCH', `image is declared ${declared} but its bytes are ${format}`);
   }
   return format;

@@ -1,7 +1,13 @@
 // listAllVariants walks every page of a product's variants; each page is an ordinary call, with the
 // client's timeout and retries.
 import { expect, test } from 'vitest';
-import { type BigCommerceClientOptions, createBigCommerceClient, HttpError, RequestAbortedError } from '../../src/index.js';
+import {
+  type BigCommerceClientOptions,
+  createBigCommerceClient,
+  HttpError,
+  isListAllVariantsError,
+  RequestAbortedError,
+} from '../../src/index.js';
 import { facingFaults } from '../support/facing-faults.js';
 import type { Fault } from '../support/fault-server.js';
 
@@ -52,6 +58,18 @@ test('an error answer ends the walk with HttpError holding the typed body', asyn
   await expect(walk).rejects.toBeInstanceOf(HttpError);
   await expect(walk).rejects.toMatchObject({ status: 404, error: notFound, operationId: 'getProductVariants' });
   expect(seen).toEqual([1, 2]);
+  // The guard narrows the body to the spec's error type.
+  const error = await walk.catch((thrown: unknown) => thrown);
+  if (!isListAllVariantsError(error)) throw new Error('not the walk\'s HttpError');
+  expect(error.error.title).toBe(notFound.title);
+});
+
+test('isListAllVariantsError tells the walk\'s HttpError from any other error', () => {
+  const answer = new Response(null, { status: 404 });
+  expect(isListAllVariantsError(new HttpError('getProductVariants', answer, {}))).toBe(true);
+  expect(isListAllVariantsError(new HttpError('getVariant', answer, {}))).toBe(false);
+  expect(isListAllVariantsError(Object.assign(new Error('x'), { operationId: 'getProductVariants' }))).toBe(false);
+  expect(isListAllVariantsError(undefined)).toBe(false);
 });
 
 test('a page without pagination, or an empty page, is the last one', async () => {
@@ -79,4 +97,22 @@ test('a page that times out is retried, then fails with the timeout', async () =
   const { client, server } = await clientFacing(['hang'], { timeoutMs: 50, retry: { attempts: 2, baseDelayMs: 1 } });
   await expect(collect(client.listAllVariants({ product_id: 174 }))).rejects.toMatchObject({ name: 'RequestTimeoutError', attempts: 2 });
   expect(server.seen).toHaveLength(2);
+});
+
+// The spec's limit is an integer (openapi/bigcommerce/components/parameters/Limit.yaml) and sets no
+// maximum: too large a page is BigCommerce's to refuse, with 413.
+test.each([0, -1, 2.5, Number.NaN, '50'])('pageSize %o is refused with a TypeError naming it, sending nothing', async (pageSize) => {
+  const { client, server } = await clientFacing([page(1, 1, [1])]);
+  const walk = collect(client.listAllVariants({ product_id: 174, pageSize: pageSize as number }));
+  await expect(walk).rejects.toBeInstanceOf(TypeError);
+  await expect(walk).rejects.toThrow(/^pageSize must be a whole number >= 1$/);
+  expect(server.seen).toHaveLength(0);
+});
+
+test('a pageSize over what BigCommerce allows is sent, and its 413 ends the walk with HttpError', async () => {
+  const tooMany = { status: 413, title: 'Too many objects requested', type: 'about:blank' };
+  const { client, server } = await clientFacing([{ status: 413, body: tooMany }]);
+  const walk = collect(client.listAllVariants({ product_id: 174, pageSize: 1000 }));
+  await expect(walk).rejects.toMatchObject({ status: 413, error: tooMany });
+  expect(server.seen[0]!.url).toBe('/catalog/products/174/variants?page=1&limit=1000');
 });

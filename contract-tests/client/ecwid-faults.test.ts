@@ -4,6 +4,7 @@
 import { getEventListeners } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import {
+  createBigCommerceClient,
   createEcwidClient,
   NetworkError,
   RequestAbortedError,
@@ -134,7 +135,7 @@ describe('connection failures', () => {
 describe("fetch's own refusals: said in the message, never retried", () => {
   test.each([
     ['a bad port', 'http://127.0.0.1:6000', 'bad port'],
-    ['an unknown scheme', 'ftp://127.0.0.1', 'unknown scheme'],
+    // An unknown scheme (ftp://) no longer gets this far: the factory refuses such a baseUrl.
   ])('%s', async (_, baseUrl, refusal) => {
     const client = createEcwidClient({ storeId: 1003, token: 'secret_refused', baseUrl, retry: { attempts: 3, baseDelayMs: 1 } });
     const call = client.GET('/products/{productId}/combinations/{combinationId}', {
@@ -145,6 +146,27 @@ describe("fetch's own refusals: said in the message, never retried", () => {
     const { message } = (await call.catch((error: Error) => error)) as Error;
     expect(message).toBe(`getVariation (GET ${baseUrl}/products/${path.productId}/combinations/${path.combinationId}) was refused by fetch (${refusal}) after 1 attempt`);
     expect(message).not.toContain('secret_refused');
+  });
+
+  test("the reason is fetch's own words, whatever the token: nothing in it is rewritten", async () => {
+    const client = createBigCommerceClient({ storeHash: 'abc', accessToken: 'a', baseUrl: 'http://127.0.0.1:6000', retry: false });
+    const call = client.GET('/catalog/products/{product_id}/variants', { params: { path: { product_id: 1 } } });
+    await expect(call).rejects.toMatchObject({ refusal: 'bad port' });
+  });
+
+  test('a failure without a system error code that is not a known refusal is a network failure, retried when safe', async () => {
+    // e.g. a custom fetch, or a fetch version failing in a way this client does not know.
+    let sent = 0;
+    const failing: typeof fetch = async () => {
+      sent += 1;
+      throw new TypeError('fetch failed', { cause: new Error('something after the request went out') });
+    };
+    const client = createEcwidClient({ storeId: 1003, token: 'secret_x', baseUrl: 'http://127.0.0.1:9', fetch: failing, retry: { attempts: 2, baseDelayMs: 1 } });
+    const error = (await getVariation(client).catch((thrown: unknown) => thrown)) as NetworkError;
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.refusal).toBeUndefined();
+    expect(error.message).toMatch(/failed on the network after 2 attempts$/);
+    expect(sent).toBe(2);
   });
 });
 

@@ -1,6 +1,11 @@
 // The reliability options: what they default to, what they refuse, and the edges of timeoutMs.
 import { afterEach, expect, test } from 'vitest';
-import { createEcwidClient, type EcwidClientOptions } from '../../src/index.js';
+import {
+  type BigCommerceClientOptions,
+  createBigCommerceClient,
+  createEcwidClient,
+  type EcwidClientOptions,
+} from '../../src/index.js';
 import { ecwidServerError as serverError, variation, variationPath as path } from '../fixtures/index.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
 
@@ -68,4 +73,49 @@ test.each([Number.POSITIVE_INFINITY, 2 ** 31])('timeoutMs %d never fires: a slow
     { params: { path } },
   );
   expect(data).toEqual(variation);
+});
+
+// What the factories check before any call, with a TypeError that names the option and never
+// echoes its value: a base URL can carry a password or a token, and a token is a secret.
+const secret = 'CANARY5ecret';
+test.each([
+  ['token', 'ecwid', { token: `tok\n${secret}` }],
+  ['token', 'ecwid', { token: `${secret}\r\n` }],
+  ['token', 'ecwid', { token: `${secret}😀` }],
+  ['accessToken', 'bigcommerce', { accessToken: `tök\n${secret}` }],
+  ['accessToken', 'bigcommerce', { accessToken: `${secret}€` }],
+  ['baseUrl', 'ecwid', { baseUrl: `ftp://user:${secret}@example.org/x?token=${secret}` }],
+  ['baseUrl', 'ecwid', { baseUrl: `http://user:${secret}@example.org/x` }],
+  ['baseUrl', 'bigcommerce', { baseUrl: `https://example.org/stores/x/v3?token=${secret}` }],
+  ['baseUrl', 'bigcommerce', { baseUrl: `not a url ${secret}` }],
+  ['baseUrl', 'bigcommerce', { baseUrl: 42 }],
+  ['storeId', 'ecwid', { storeId: undefined }],
+  ['storeId', 'ecwid', { storeId: '' }],
+  ['storeId', 'ecwid', { storeId: 1.5 }],
+  ['storeId', 'ecwid', { storeId: `../${secret}` }],
+  ['storeHash', 'bigcommerce', { storeHash: undefined }],
+  ['storeHash', 'bigcommerce', { storeHash: ' ' }],
+])('%s is checked by the %s factory: %o', (name, vendor, options) => {
+  const create =
+    vendor === 'ecwid'
+      ? () => createEcwidClient({ storeId: 1003, token: 'secret_options', ...(options as object) } as EcwidClientOptions)
+      : () => createBigCommerceClient({ storeHash: 'abc', accessToken: 'token', ...(options as object) } as BigCommerceClientOptions);
+  let error: unknown;
+  try {
+    create();
+  } catch (thrown) {
+    error = thrown;
+  }
+  expect(error).toBeInstanceOf(TypeError);
+  expect((error as Error).message).toMatch(new RegExp(`^${name} `));
+  expect((error as Error).message).not.toContain(secret);
+});
+
+test.each([
+  ['a mock URL, with a path', { storeId: 1003, baseUrl: 'http://127.0.0.1:4010/api/v3/1003' }],
+  ['a store ID given as a string', { storeId: '1003' }],
+  ['no store ID, when baseUrl replaces the URL it would be part of', { storeId: '', baseUrl: 'http://127.0.0.1:4010' }],
+  ['a Latin-1 token a header can carry', { storeId: 1003, token: 'secret_é' }],
+])('the factory accepts %s', (_, options) => {
+  expect(() => createEcwidClient({ token: 'secret_options', ...options })).not.toThrow();
 });

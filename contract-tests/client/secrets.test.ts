@@ -2,7 +2,7 @@
 // appear in what the caller or a log could see — the URL sent, the error, its cause chain, its stack.
 import { inspect } from 'node:util';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
-import { createEcwidClient } from '../../src/index.js';
+import { createBigCommerceClient, createEcwidClient } from '../../src/index.js';
 import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
 import { freePort } from '../../scripts/prism.js';
 
@@ -104,4 +104,29 @@ test.each([
   expect((outcome as Error).name).toBe('RequestTimeoutError');
   expect(server.seen[0]!.url).toContain(signature);
   expect(exposed(outcome)).not.toContain(signature);
+});
+
+// fetch drops Authorization on a redirect to another origin but forwards X-Auth-Token: the clients
+// follow no redirect at all, and hand the 3xx back as the answer.
+test.each([
+  ['BigCommerce', (baseUrl: string) =>
+    createBigCommerceClient({ storeHash: 'abc', accessToken: token, baseUrl }).GET('/catalog/products/{product_id}/variants', {
+      params: { path: { product_id: 1 } },
+    })],
+  ['Ecwid', (baseUrl: string) =>
+    createEcwidClient({ storeId: 1003, token, baseUrl }).GET('/products/{productId}/combinations/{combinationId}', { params: { path } })],
+])('%s: a redirect to another origin is not followed, so the token never reaches it', async (_, call) => {
+  const elsewhere = await startFaultServer([{ status: 200, body: {} }]);
+  try {
+    // The same server under another host name is another origin.
+    const location = elsewhere.url.replace('127.0.0.1', 'localhost');
+    server = await startFaultServer([{ status: 302, headers: { Location: `${location}/stolen` } }]);
+    const { response } = await call(server.url);
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`${location}/stolen`);
+    expect(server.seen).toHaveLength(1);
+    expect(elsewhere.seen).toHaveLength(0);
+  } finally {
+    await elsewhere.close();
+  }
 });

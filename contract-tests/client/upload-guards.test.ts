@@ -1,5 +1,10 @@
 // Uploads that cannot succeed are refused before a byte is sent, with UploadRejectedError.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import * as bigcommerceImages from '../../generated/bigcommerce.images.js';
+import * as ecwidImages from '../../generated/ecwid.images.js';
+import { projectRoot } from '../../scripts/apis.js';
 import { createBigCommerceClient, createEcwidClient, UploadRejectedError } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
 import { type FaultServer, startFaultServer } from '../support/fault-server.js';
@@ -136,4 +141,25 @@ describe('BigCommerce: the formats its spec lists (GIF, JPEG, PNG), at most 1 MB
     const client = await bigcommerce();
     expect(await refusal(client.createVariantImageFromUrl({ ...variant, image_url: 'ftp://example.org/a.png' }))).toBe('ERR_IMAGE_URL');
   });
+});
+
+// What the guard lets a binary upload be declared as besides the image's own type comes from the
+// spec, as the image formats do: Ecwid's binary upload documents application/octet-stream,
+// BigCommerce's multipart part documents image types only.
+test.each([
+  ['ecwid', ecwidImages.anyBytesMediaTypes],
+  ['bigcommerce', bigcommerceImages.anyBytesMediaTypes],
+])("%s: the upload's any-bytes media types are the ones its spec documents", async (api, generated) => {
+  const spec = JSON.parse(readFileSync(join(projectRoot, 'generated', `${api}.openapi.json`), 'utf8')) as {
+    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema?: { format?: string } }> } }>>;
+  };
+  const documented = new Set<string>();
+  for (const item of Object.values(spec.paths)) {
+    for (const operation of Object.values(item)) {
+      for (const [type, { schema }] of Object.entries(operation.requestBody?.content ?? {})) {
+        if (!type.startsWith('image/') && schema?.format === 'binary') documented.add(type);
+      }
+    }
+  }
+  expect([...generated]).toEqual([...documented]);
 });

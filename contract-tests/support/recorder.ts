@@ -11,12 +11,21 @@ export interface RecordedRequest {
   body: Buffer;
 }
 
+export interface RecordedAnswer {
+  status: number;
+  /** The mock's headers, `sl-violations` among them when Prism found the request wrong. */
+  headers: Headers;
+}
+
 export interface Recorder extends Listening {
   requests: RecordedRequest[];
+  /** The mock's answer to each request, in the same order. */
+  answers: RecordedAnswer[];
 }
 
 export async function startRecorder(target: string): Promise<Recorder> {
   const requests: RecordedRequest[] = [];
+  const answers: RecordedAnswer[] = [];
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -31,6 +40,7 @@ export async function startRecorder(target: string): Promise<Recorder> {
       headers,
       ...(recorded.body.length > 0 && { body: recorded.body }),
     }).catch((error: unknown) => new Response(`recorder could not reach the mock: ${error}`, { status: 502 }));
+    answers[requests.indexOf(recorded)] = { status: answer.status, headers: answer.headers };
     const forwarded: Record<string, string> = {};
     answer.headers.forEach((value, name) => {
       if (name !== 'content-encoding' && name !== 'transfer-encoding' && name !== 'connection') forwarded[name] = value;
@@ -39,5 +49,5 @@ export async function startRecorder(target: string): Promise<Recorder> {
     forwarded['content-length'] = String(body.length);
     res.writeHead(answer.status, forwarded).end(body);
   });
-  return { ...(await listenOnLoopback(server)), requests };
+  return { ...(await listenOnLoopback(server)), requests, answers };
 }

@@ -1,5 +1,5 @@
 // A consumer of the installed package's BigCommerce entry point, type-checked with strict settings.
-import { createBigCommerceClient as fromRoot } from 'commerce-variants';
+import { createBigCommerceClient as fromRoot, HttpError, isListAllVariantsError } from 'commerce-variants';
 import {
   type BigCommerceError,
   type BigCommerceVariant,
@@ -47,6 +47,26 @@ export async function allSkus(product_id: number): Promise<string[]> {
     skus.push(variant.sku ?? '');
   }
   return skus;
+}
+
+// A failed walk: instanceof gives an unknown body, never any; the helper's guard gives the spec's type.
+export async function countOrStatus(product_id: number): Promise<number | string> {
+  let count = 0;
+  try {
+    for await (const variant of bigcommerce.listAllVariants({ product_id })) count += variant.id ? 1 : 0;
+  } catch (error) {
+    if (error instanceof HttpError) {
+      type _body = Expect<Not<IsAny<typeof error.error>>>;
+      type _unknown = Expect<unknown extends typeof error.error ? true : false>;
+    }
+    if (isListAllVariantsError(error)) {
+      type _typed = Expect<Not<IsAny<typeof error.error>>>;
+      type _spec = Expect<typeof error.error extends BigCommerceError ? true : false>;
+      return `${error.status} ${error.error.title ?? ''}`;
+    }
+    throw error;
+  }
+  return count;
 }
 
 type _variant = Expect<BigCommerceVariant extends components['schemas']['ProductVariant'] ? true : false>;

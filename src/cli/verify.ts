@@ -36,7 +36,7 @@ const processIo: VerifyIo = {
 };
 
 /** Each vendor's credentials, all from the environment; the store part is not needed with --base-url. */
-const credentials: Record<ApiName, { store: string; token: string }> = {
+export const credentials: Record<ApiName, { store: string; token: string }> = {
   ecwid: { store: 'ECWID_STORE_ID', token: 'ECWID_TOKEN' },
   bigcommerce: { store: 'BIGCOMMERCE_STORE_HASH', token: 'BIGCOMMERCE_ACCESS_TOKEN' },
 };
