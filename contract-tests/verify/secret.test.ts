@@ -6,6 +6,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { junitXml } from '../../src/verify/junit.js';
+import { redactor } from '../../src/verify/redact.js';
 import { type Listening, listenOnLoopback } from '../support/loopback.js';
 import { verify } from './run-verify.js';
 import type { Vendor } from './store-double.js';
@@ -59,4 +61,13 @@ describe.each(['ecwid', 'bigcommerce'] as const)('%s: a store that echoes the to
       for (const form of escapedForms(secret)) expect(text).not.toContain(form);
     }
   });
+});
+
+// Redaction looks for the token as the JUnit file writes it, so the two must escape alike, down to
+// the characters XML cannot carry at all (a header cannot carry them either: this is the unit).
+test('the token as the JUnit file escapes it is redacted too', () => {
+  const secret = 'k<\u0001Zs-0123456789';
+  const xml = redactor(secret)(junitXml('suite', [{ name: 'getVariation 200', description: 'get', violations: [`got ${secret}`], notes: [], durationMs: 0 }]));
+  expect(xml).toContain('got [token]');
+  expect(xml).not.toContain('0123456789');
 });

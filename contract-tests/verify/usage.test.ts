@@ -17,7 +17,7 @@ describe('verify exits 2 with a one-line reason', () => {
     [['shopify', '--product', '1'], "verify: unknown API 'shopify' (one of: ecwid, bigcommerce)"],
     [['ecwid'], 'verify: --product ID is required'],
     [['ecwid', '--product', 'shirt'], "verify: --product must be a product ID (a whole number > 0), not 'shirt'"],
-    [['ecwid', '--product', '1', '--base-url', 'ftp://x'], 'verify: --base-url must be an http(s) URL'],
+    [['ecwid', '--product', '1', '--base-url', 'ftp://x'], 'verify: --base-url must be an absolute http(s) URL'],
     [['ecwid', '--product', '1', '--colour'], "verify: unknown argument '--colour'"],
     [['ecwid', '--product', '5', '--product', '6'], 'verify: --product given twice'],
     [['ecwid', '--product', '5', '--junit=a.xml', '--junit', 'b.xml'], 'verify: --junit given twice'],
@@ -41,6 +41,23 @@ describe('verify exits 2 with a one-line reason', () => {
     const outcome = await verify([vendor, '--product', '1'], environment);
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toBe(`${reason}\n`);
+    await expectNoToken(outcome);
+  });
+
+  // The client's own URL checks, run before the first request: a URL it would refuse mid-run (after
+  // --write had created a variation) is a usage error naming the flag, and the store hears nothing.
+  test.each([
+    [(url: string) => ['--base-url', `${url}/?x=1`], 'verify: --base-url must have no query or fragment'],
+    [(url: string) => ['--base-url', url.replace('//', '//user:pw@')], 'verify: --base-url must not carry a user name or password'],
+    [(url: string) => ['--base-url', url, '--write', '--option', 'Size=XL', '--image-url', 'http://user:pw@example.org/a.png'], 'verify: --image-url must not carry a user name or password'],
+    [(url: string) => ['--base-url', url, '--write', '--option', 'Size=XL', '--image-url', 'file:///a.png'], 'verify: --image-url must be an absolute http(s) URL, not file:'],
+  ])('a URL the client would refuse: %#', async (flags, reason) => {
+    store = await startStoreDouble({ vendor: 'ecwid', token, productId });
+    const outcome = await verify(['ecwid', '--product', String(productId), ...flags(store.url)], env('ecwid'));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr.split('\n')[0]).toBe(reason);
+    expect(outcome.stdout).toBe('');
+    expect(store.seen).toEqual([]);
     await expectNoToken(outcome);
   });
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { afterEach, describe, expect, test } from 'vitest';
 import { projectRoot } from '../../scripts/apis.js';
 import { run } from '../../src/cli/verify.js';
@@ -160,34 +161,52 @@ test('a second signal while the delete is under way: summary and JUnit file stil
   await expectNoToken(outcome, junit);
 });
 
-/** An Ecwid double that calls `interrupt` when the update step arrives and answers it `holdMs` later. */
-const interruptAtUpdate = (interrupt: () => void, holdMs: number) =>
+/**
+ * An Ecwid double that calls `interrupt` when the update step arrives and answers it once that
+ * resolves: when the command says it has seen the signal, so the step under way ends after the
+ * signal however slowly the command notices it (no fixed hold to outlast under load).
+ */
+const interruptAtUpdate = (interrupt: () => Promise<void>) =>
   startStoreDouble({
     vendor: 'ecwid',
     token,
     productId,
     beforeAnswer: async ({ method, path }) => {
-      if (method !== 'PUT' || path !== updatePath.ecwid) return;
-      interrupt();
-      // The answer comes after the signal: the step under way still ends before cleanup.
-      await new Promise((resolve) => setTimeout(resolve, holdMs));
+      if (method === 'PUT' && path === updatePath.ecwid) await interrupt();
     },
   });
 
+/** Resolves once the command's stderr (read so far by `text`) includes `line`. */
+const printed = (stderr: Readable, text: () => string, line: string) =>
+  new Promise<void>((resolve) => {
+    const check = () => {
+      if (!text().includes(line)) return;
+      stderr.off('data', check);
+      resolve();
+    };
+    stderr.on('data', check);
+    check();
+  });
+
+const stopping = 'stopping after the current request, then deleting what this run created';
+
 test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {
-  let interrupt: () => void = () => {};
-  store = await interruptAtUpdate(() => interrupt(), 200);
+  let interrupt: () => Promise<void> = async () => {};
+  store = await interruptAtUpdate(() => interrupt());
   // Node with tsx's loader, one process: `npx tsx` would put npm and tsx's own runner between the
   // signal and the command.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args('ecwid', store.url)], {
     env: { ...process.env, ...env('ecwid', false) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  interrupt = () => child.kill('SIGINT');
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk) => (stdout += chunk));
   child.stderr.on('data', (chunk) => (stderr += chunk));
+  interrupt = () => {
+    child.kill('SIGINT');
+    return printed(child.stderr, () => stderr, stopping);
+  };
   const [code] = (await once(child, 'exit')) as [number];
   const outcome = parseOutput(code, stdout, stderr);
 
@@ -202,8 +221,11 @@ test("run by npm, the end of npm's shell around it counts as the signal: the ste
   // npx passes SIGINT/SIGTERM only to its `sh -c`, which ends without passing it on: the command
   // notices the shell is gone, as `commerce-variants mock` does (src/cli/launcher.ts).
   let shell: ReturnType<typeof startCommand> | undefined;
-  // Held long enough for the command to notice (it looks every 200 ms) before the step ends.
-  store = await interruptAtUpdate(() => shell?.child.kill('SIGTERM'), 800);
+  store = await interruptAtUpdate(() => {
+    shell!.child.kill('SIGTERM');
+    // The command keeps the shell's stderr pipe open after the shell ends.
+    return printed(shell!.child.stderr!, shell!.stderr, stopping);
+  });
   const command = [process.execPath, ...cliArgs(['verify', ...args('ecwid', store.url)])].map((arg) => `'${arg}'`).join(' ');
   shell = startCommand('sh', ['-c', command], projectRoot, undefined, { ...process.env, ...env('ecwid', false), npm_command: 'exec' });
   // The shell's exit code is the signal's; the command's own ends with its output.

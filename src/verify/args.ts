@@ -1,6 +1,8 @@
 // `commerce-variants verify <api> --product ID [--base-url URL] [--write] [--option …] [--image-url URL]
 // [--junit FILE]`, parsed into options or a one-line usage error.
+import { checkBaseUrl } from '../client.js';
 import { type BundledApi, bundledApis, isBundledApi } from '../testing/specs.js';
+import { checkImageUrl } from '../upload-guards.js';
 
 /** The APIs verify checks: every one with a bundled spec, from the one list `mock` uses too. */
 export type ApiName = BundledApi;
@@ -24,13 +26,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-const isHttpUrl = (text: string) => {
+// The same checks the client makes, run here so a URL it would refuse is a usage error naming the
+// flag before any request, not a failure halfway through a run that has already written to the store.
+function checkUrl(flag: string, check: () => unknown): void {
   try {
-    return ['http:', 'https:'].includes(new URL(text).protocol);
-  } catch {
-    return false;
+    check();
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/^baseUrl\b/, flag));
   }
-};
+}
 
 export function parseArgs(args: string[]): VerifyOptions {
   const [api, ...rest] = args;
@@ -66,8 +70,10 @@ export function parseArgs(args: string[]): VerifyOptions {
   const productId = Number(found.product);
   if (found.product === undefined) throw new UsageError('--product ID is required');
   if (!(Number.isSafeInteger(productId) && productId > 0)) throw new UsageError(`--product must be a product ID (a whole number > 0), not '${found.product}'`);
-  if (found['base-url'] !== undefined && !isHttpUrl(found['base-url'])) throw new UsageError('--base-url must be an http(s) URL');
-  if (found['image-url'] !== undefined && !isHttpUrl(found['image-url'])) throw new UsageError('--image-url must be an http(s) URL');
+  const baseUrl = found['base-url'];
+  if (baseUrl !== undefined) checkUrl('--base-url', () => checkBaseUrl(baseUrl));
+  const imageUrl = found['image-url'];
+  if (imageUrl !== undefined) checkUrl('--image-url', () => checkImageUrl(imageUrl, '--image-url'));
   if (!write && (options.length > 0 || found['image-url'] !== undefined)) throw new UsageError('--option and --image-url only apply with --write');
   if (write && options.length === 0) {
     throw new UsageError(

@@ -2,7 +2,8 @@
 // notes as its system-out.
 import type { Check } from './report.js';
 
-const escapeXml = (text: string) =>
+/** Text as XML carries it in content and attribute values; redact.ts finds a token in this form too. */
+export const escapeXml = (text: string) =>
   text
     // Characters XML 1.0 cannot carry at all.
     .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')

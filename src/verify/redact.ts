@@ -2,12 +2,11 @@
 // or error message, so every form the text may carry it in is replaced: as sent, as JSON writes it
 // inside a string, as XML escapes it, as a URL encodes it, and as a JSON pointer escapes a name.
 // Callers redact raw values before cutting them short, so that no prefix of the secret survives.
+import { escapeXml } from './junit.js';
+
 export type Redact = (text: string) => string;
 
 export const noRedaction: Redact = (text) => text;
-
-const xmlEscaped = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
 
 /** Replaces each form of `secret` with `[token]`; any non-empty secret, however short. */
 export function redactor(secret: string): Redact {
@@ -15,8 +14,8 @@ export function redactor(secret: string): Redact {
   const forms = [
     secret,
     JSON.stringify(secret).slice(1, -1),
-    xmlEscaped(secret),
-    xmlEscaped(JSON.stringify(secret).slice(1, -1)),
+    escapeXml(secret),
+    escapeXml(JSON.stringify(secret).slice(1, -1)),
     encodeURIComponent(secret),
     secret.replaceAll('~', '~0').replaceAll('/', '~1'),
   ];
