@@ -3,7 +3,7 @@
 import { followRef, readBundledDocument } from '../src/verify/bundled-document.js';
 
 // Shared with `commerce-variants verify`, which ships: the reader lives in src/.
-export { at, followRef, readBundledDocument, refTokens } from '../src/verify/bundled-document.js';
+export { followRef, readBundledDocument } from '../src/verify/bundled-document.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 

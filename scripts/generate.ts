@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString, type SchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
 import { type Api, projectRoot, readApis, redoclyEnv } from './apis.js';
+import { followRef } from './bundled-spec.js';
 
 const run = promisify(execFile);
 const generatedDir = join(projectRoot, 'generated');
@@ -52,13 +53,11 @@ function isOpenEnumBranch(document: Node, schema: SchemaObject, path = ''): bool
   const branch = /^#\/(.+)\/anyOf\/\d+$/.exec(path);
   if (!bare || !('type' in schema) || schema.type !== 'string' || !branch) return false;
   const parent = branch[1]!.split('/').reduce<Node | undefined>((node, token) => node?.properties?.[token] ?? node?.[token], document);
-  return (parent?.anyOf ?? []).some((member: Node) => 'enum' in (member.$ref ? lookUp(document, member.$ref) : member));
+  return (parent?.anyOf ?? []).some((member: Node) => 'enum' in (member.$ref ? followRef<Node>(document, member.$ref) : member));
 }
 
 // The bundled document as plain JSON, walked by name.
 type Node = Record<string, any>;
-const lookUp = (document: Node, ref: string): Node =>
-  ref.split('/').slice(1).reduce<Node | undefined>((node, token) => node?.[token], document) ?? {};
 
 async function types(bundled: string): Promise<string> {
   const document = JSON.parse(bundled) as Node;
