@@ -1,6 +1,6 @@
 // Chooses the sandbox's ports from the environment and checks them before anything starts, so a
 // clash is one clear line naming the variable to set, not a stack trace from a half-started sandbox.
-import { isPortFree, isPortNumber } from '../src/testing/ports.js';
+import { isPortFree, parsePort } from '../src/testing/ports.js';
 
 export { isPortFree };
 
@@ -28,10 +28,8 @@ export function choosePort(
     if (fallback === undefined) throw new PortError(`${label} has no default port: set ${variable}`);
     return { label, variable, port: fallback };
   }
-  const port = Number(raw);
-  if (!isPortNumber(port)) {
-    throw new PortError(`${variable}=${raw} is not a port number (1-65535)`);
-  }
+  const port = parsePort(raw);
+  if (port === undefined) throw new PortError(`${variable}=${raw} is not a port number (1-65535)`);
   return { label, variable, port };
 }
 

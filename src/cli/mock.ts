@@ -3,7 +3,7 @@
 // (one line, for scripts to read) and Prism's request log on stderr.
 import { MockError } from '../testing/mock-error.js';
 import { launchMock } from '../testing/mock.js';
-import { isPortNumber } from '../testing/ports.js';
+import { parsePort } from '../testing/ports.js';
 import { bundledApis, isBundledApi } from '../testing/specs.js';
 import { watchLauncher } from './launcher.js';
 
@@ -30,10 +30,9 @@ function parse(args: string[]): MockArgs | string {
     else positional.push(arg);
   }
   if (positional.length !== 1) return `expected one api, got ${positional.length} (see --help)`;
-  if (port !== undefined && !(/^\d+$/.test(port) && isPortNumber(Number(port)))) {
-    return `--port ${port || '(missing)'} is not a port number (1-65535)`;
-  }
-  return { api: positional[0]!, port: port === undefined ? undefined : Number(port) };
+  const number = port === undefined ? undefined : parsePort(port);
+  if (port !== undefined && number === undefined) return `--port ${port || '(missing)'} is not a port number (1-65535)`;
+  return { api: positional[0]!, port: number };
 }
 
 export async function run(args: string[]): Promise<number> {

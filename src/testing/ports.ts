@@ -31,3 +31,9 @@ export async function isPortFree(port: number): Promise<boolean> {
 
 /** A TCP port number a server can be asked to listen on. */
 export const isPortNumber = (port: number) => Number.isInteger(port) && port >= 1 && port <= 65535;
+
+/** The port a command-line or environment value names: decimal digits only, in range; else undefined. */
+export function parsePort(text: string): number | undefined {
+  const port = Number(text);
+  return /^\d+$/.test(text) && isPortNumber(port) ? port : undefined;
+}
