@@ -1,17 +1,7 @@
 // JUnit XML for CI test reports: one testcase per check, one <failure> per violation, the check's
 // notes as its system-out.
 import type { Check } from './report.js';
-
-/** Text as XML carries it in content and attribute values; redact.ts finds a token in this form too. */
-export const escapeXml = (text: string) =>
-  text
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
+import { escapeXml } from './xml.js';
 
 export function junitXml(suite: string, checks: Check[]): string {
   const failures = checks.filter((check) => check.violations.length > 0).length;
