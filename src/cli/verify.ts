@@ -187,7 +187,7 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     out(report.summary());
     if (options.junit !== undefined) {
       try {
-        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
+        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks, cannotRun)));
       } catch (error) {
         why ??= `cannot write the JUnit file: ${(error as Error).message}`;
       }
