@@ -171,13 +171,20 @@ describe('code users copy compiles under --strict with TypeScript 5.9', () => {
       code: clientSnippet(api.name, client!, pkg.name, 'http://127.0.0.1:4010'),
     })),
   ];
+  // The README's `satisfies` snippet with its typo made: caught with `satisfies`, and (as the README
+  // warns) not caught in an inline body without it.
+  const guarded = blocks.find(({ code }) => code.includes('satisfies EcwidVariationUpdate'));
+  const typos = guarded && {
+    caught: { file: 'readme-typo-satisfies.ts', code: guarded.code.replace('quantity: 3', 'quantiy: 3') },
+    missed: { file: 'readme-typo-inline.ts', code: guarded.code.replace('quantity: 3', 'quantiy: 3').replace(' satisfies EcwidVariationUpdate', '') },
+  };
   let output = '';
 
   beforeAll(async () => {
-    for (const { file, code } of snippets) await writeFile(join(consumer.dir, file), code);
+    for (const { file, code } of [...snippets, ...Object.values(typos ?? {})]) await writeFile(join(consumer.dir, file), code);
     // What a Node project has: its own libs and @types/node, no DOM.
     const node = { ...strict, ...resolutions.nodenext, lib: ['ES2022'], types: ['node'] };
-    output = (await consumer.tsc(node, snippets.map(({ file }) => file))).output;
+    output = (await consumer.tsc(node, [...snippets, ...Object.values(typos ?? {})].map(({ file }) => file))).output;
   }, 120_000);
 
   test('README.md has ts blocks, each with its own imports', () => {
@@ -189,8 +196,17 @@ describe('code users copy compiles under --strict with TypeScript 5.9', () => {
     expect(output.split('\n').filter((line) => line.startsWith(file))).toEqual([]);
   });
 
+  test('a typo in the README\'s `satisfies` body fails to compile; the same typo in an inline body compiles', () => {
+    expect(typos, 'a README block with `satisfies EcwidVariationUpdate`').toBeDefined();
+    expect(typos!.caught.code).toContain('quantiy: 3');
+    const errorsIn = (file: string) => output.split('\n').filter((line) => line.startsWith(file));
+    expect(errorsIn(typos!.caught.file)).toEqual([expect.stringMatching(/error TS(2353|2561): .*'quantiy' does not exist in type/)]);
+    expect(errorsIn(typos!.missed.file)).toEqual([]);
+  });
+
   test('nothing else in the program fails', () => {
-    expect(output.split('\n').filter((line) => / error TS\d+/.test(line))).toEqual([]);
+    const errors = output.split('\n').filter((line) => / error TS\d+/.test(line));
+    expect(errors.filter((line) => !line.startsWith(typos?.caught.file ?? '\0'))).toEqual([]);
   });
 });
 
