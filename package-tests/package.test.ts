@@ -3,8 +3,9 @@
 // consumer per client and for the testing entry point type-checked against the shipped
 // declarations with no `any` let through, and its `commerce-variants mock` and `verify` run through npx.
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -171,13 +172,20 @@ describe('code users copy compiles under --strict with TypeScript 5.9', () => {
       code: clientSnippet(api.name, client!, pkg.name, 'http://127.0.0.1:4010'),
     })),
   ];
+  // The README's `satisfies` snippet with its typo made: caught with `satisfies`, and (as the README
+  // warns) not caught in an inline body without it.
+  const guarded = blocks.find(({ code }) => code.includes('satisfies EcwidVariationUpdate'));
+  const typos = guarded && {
+    caught: { file: 'readme-typo-satisfies.ts', code: guarded.code.replace('quantity: 3', 'quantiy: 3') },
+    missed: { file: 'readme-typo-inline.ts', code: guarded.code.replace('quantity: 3', 'quantiy: 3').replace(' satisfies EcwidVariationUpdate', '') },
+  };
   let output = '';
 
   beforeAll(async () => {
-    for (const { file, code } of snippets) await writeFile(join(consumer.dir, file), code);
+    for (const { file, code } of [...snippets, ...Object.values(typos ?? {})]) await writeFile(join(consumer.dir, file), code);
     // What a Node project has: its own libs and @types/node, no DOM.
     const node = { ...strict, ...resolutions.nodenext, lib: ['ES2022'], types: ['node'] };
-    output = (await consumer.tsc(node, snippets.map(({ file }) => file))).output;
+    output = (await consumer.tsc(node, [...snippets, ...Object.values(typos ?? {})].map(({ file }) => file))).output;
   }, 120_000);
 
   test('README.md has ts blocks, each with its own imports', () => {
@@ -189,8 +197,17 @@ describe('code users copy compiles under --strict with TypeScript 5.9', () => {
     expect(output.split('\n').filter((line) => line.startsWith(file))).toEqual([]);
   });
 
+  test('a typo in the README\'s `satisfies` body fails to compile; the same typo in an inline body compiles', () => {
+    expect(typos, 'a README block with `satisfies EcwidVariationUpdate`').toBeDefined();
+    expect(typos!.caught.code).toContain('quantiy: 3');
+    const errorsIn = (file: string) => output.split('\n').filter((line) => line.startsWith(file));
+    expect(errorsIn(typos!.caught.file)).toEqual([expect.stringMatching(/error TS(2353|2561): .*'quantiy' does not exist in type/)]);
+    expect(errorsIn(typos!.missed.file)).toEqual([]);
+  });
+
   test('nothing else in the program fails', () => {
-    expect(output.split('\n').filter((line) => / error TS\d+/.test(line))).toEqual([]);
+    const errors = output.split('\n').filter((line) => / error TS\d+/.test(line));
+    expect(errors.filter((line) => !line.startsWith(typos?.caught.file ?? '\0'))).toEqual([]);
   });
 });
 
@@ -208,6 +225,34 @@ test('the bin is the compiled command, with its shebang, linked as commerce-vari
   const installed = join(consumer.dir, 'node_modules', pkg.name);
   expect(await readFile(join(installed, pkg.bin['commerce-variants']!), 'utf8')).toMatch(/^#!\/usr\/bin\/env node\n/);
   expect(existsSync(join(consumer.dir, 'node_modules', '.bin', 'commerce-variants'))).toBe(true);
+});
+
+test('npx commerce-variants --version, -v and each command\'s --help, from the installed package', async () => {
+  const npx = async (...args: string[]) => (await run('npx', ['commerce-variants', ...args], { cwd: consumer.dir })).stdout;
+  const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  expect(await npx('--version')).toBe(`${version}\n`);
+  expect(await npx('-v')).toBe(`${version}\n`);
+  const commands = [...(await npx('--help')).matchAll(/^ {2}(\w+) {2,}\S/gm)].map((match) => match[1]!);
+  expect(commands).toEqual(expect.arrayContaining(['mock', 'verify']));
+  for (const command of commands) {
+    const help = await npx(command, '--help');
+    expect(help, command).toMatch(new RegExp(`^usage: commerce-variants ${command} [^]*\nOptions:\n[^]*\nEnvironment variables:\n[^]*\nExit codes:\n {2}0 `));
+  }
+  expect(await npx('verify', '--help')).toMatch(/ECWID_STORE_ID[^]*ECWID_TOKEN[^]*BIGCOMMERCE_STORE_HASH[^]*BIGCOMMERCE_ACCESS_TOKEN/);
+});
+
+test('installed from the checkout\'s path (npm install --install-links), as the README says before the package is published', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'commerce-variants-from-path-'));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer-from-path', private: true, type: 'module' }));
+  // dist/ is the one `npm pack` built for the consumer above, as `npm run build` in a checkout leaves it.
+  await run('npm', ['install', '--no-audit', '--no-fund', '--install-links', projectRoot], { cwd: dir });
+  const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
+  expect((await run('npx', ['commerce-variants', '--version'], { cwd: dir })).stdout).toBe(`${version}\n`);
+  const script = `const { createEcwidClient } = await import('${pkg.name}'); console.log(typeof createEcwidClient);`;
+  expect((await run(process.execPath, ['--input-type=module', '-e', script], { cwd: dir })).stdout).toBe('function\n');
+  // A copy, not a link into the checkout: the checkout can change without changing the project.
+  expect(lstatSync(join(dir, 'node_modules', pkg.name)).isSymbolicLink()).toBe(false);
 });
 
 test.each(apiNames)('npx commerce-variants mock %s serves the bundled spec and stops Prism on SIGTERM', async (api) => {
@@ -364,6 +409,16 @@ describe.each(apiNames as Vendor[])('npx commerce-variants verify %s', (api) => 
     expect(xml.match(/<testcase /g)).toHaveLength(outcome.checks.length);
     expect(xml.match(/<failure /g)).toHaveLength(expectedReport[api].drift.length);
     expect(xml).not.toContain(token);
+  });
+
+  test('against a store that cannot be reached: exit 2, and a JUnit file with an <error> naming the reason', async () => {
+    const junit = join(consumer.dir, `verify-${api}-unreachable.xml`);
+    const outcome = await runVerify(verifyArgs(`http://127.0.0.1:${await freePort()}`, '--junit', junit));
+    expect(outcome.code).toBe(2);
+    expect(outcome.stderr).toMatch(/^verify: store unreachable: /);
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toMatch(/ tests="1" failures="0" errors="1" /);
+    expect(xml).toMatch(/<error type="cannot-run" message="store unreachable: [^"]+">/);
   });
 
   test('against the same store without drift: exit 0, the undeclared field as a note', async () => {

@@ -6,7 +6,10 @@ import { type Api, projectRoot } from './apis.js';
 import { readBundledDocument, readBundledSpec } from './bundled-spec.js';
 import type { VendorClient } from './clients.js';
 import { exampleRequest, toCurl } from './example-request.js';
+import { prismPackage, testedPrismVersion } from '../src/testing/prism.js';
 import { defaultMockPort, exampleCredentials, mockPortVariable } from './sandbox-config.js';
+
+const prismInstall = `${prismPackage}@${testedPrismVersion}`;
 
 interface IndexedApi {
   api: Api;
@@ -60,6 +63,7 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
   const request = exampleRequest(api.name, mockUrl);
   const schemes = Object.values(spec.components?.securitySchemes ?? {});
   const clientCode = client && clientSnippet(api.name, client, packageName, mockUrl);
+  const mockCommand = `npx ${packageName} mock ${api.name}${port === undefined ? ` --port $${variable}` : ''}`;
   return `
   <section id="${escape(api.name)}">
     <h2><a href="${escape(page)}">${escape(spec.info.title)}</a></h2>
@@ -71,9 +75,11 @@ function apiSection({ api, page, client }: IndexedApi, packageName: string): str
     ${schemes.map((scheme) => `<p>${inline(firstParagraph(scheme.description))}</p>`).join('\n    ')}
     <p>${inline(mockAuthNote(api.name))}</p>
     <h3>Develop against the mock</h3>
-    <p><code>npm start</code> serves a Prism mock of this API at <code>${escape(mockUrl)}</code>
-      (set <code>${escape(variable)}</code> to use another port). It answers with the spec's examples and
-      rejects requests the spec does not allow:</p>
+    <p>With the package installed (and Prism next to it: <code>npm install -D ${escape(prismInstall)}</code>),
+      <code>${escape(mockCommand)}</code> serves a Prism mock of this API at <code>${escape(mockUrl)}</code>
+      (<code>--port N</code> for another port; in a clone of this repository, <code>npm start</code> serves
+      every API's mock at once, <code>${escape(variable)}</code> setting this one's port). It answers with
+      the spec's examples and rejects requests the spec does not allow:</p>
     <pre><code>${escape(toCurl(request))}</code></pre>
     ${
       clientCode

@@ -1,6 +1,7 @@
 // Builds the docs site into dist/docs/: one self-contained Redoc page per API (--inlineBundle embeds
 // Redoc itself) and an index page linking them. Every page carries a Content-Security-Policy that
-// keeps it from loading anything off its own origin, so the site works with no network.
+// keeps it from loading anything off its own origin, so the site works with no network, and its
+// Redoc attribution badge inline (offline-page.ts).
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { promisify } from 'node:util';
 import { projectRoot, readApis, redoclyEnv } from './apis.js';
 import { vendorClient } from './clients.js';
 import { renderIndex } from './docs-index.js';
-import { withOfflinePolicy } from './offline-page.js';
+import { withInlineAttribution, withOfflinePolicy } from './offline-page.js';
 
 const run = promisify(execFile);
 const docsDir = join(projectRoot, 'dist', 'docs');
@@ -25,7 +26,7 @@ for (const api of readApis()) {
     cwd: projectRoot,
     env: redoclyEnv,
   });
-  await writeFile(output, withOfflinePolicy(await readFile(output, 'utf8')));
+  await writeFile(output, withOfflinePolicy(withInlineAttribution(await readFile(output, 'utf8'))));
   console.log(`wrote ${output}`);
   indexed.push({ api, page, client: await vendorClient(api.name) });
 }

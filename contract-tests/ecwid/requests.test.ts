@@ -2,7 +2,7 @@
 // Ecwid would refuse is refused — by the types at compile time (@ts-expect-error) and by the mock
 // at run time — and comes back as a typed `error`, never a thrown exception.
 import { describe, expect, test } from 'vitest';
-import { createEcwidClient } from '../../src/index.js';
+import { createEcwidClient, type EcwidVariationCreate } from '../../src/index.js';
 import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
 import { ecwidClient } from './client.js';
@@ -103,6 +103,17 @@ describe('invalid requests are rejected with a typed error', () => {
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(violations(response))).toContain('quantiy');
     expect(error).toBeDefined();
+  });
+
+  // The way to catch it at compile time: `satisfies` makes TypeScript check the literal itself.
+  test('the same typo checked with satisfies EcwidVariationCreate fails to compile', async () => {
+    const body = {
+      options: [{ name: 'Size', value: 'L' }],
+      // @ts-expect-error quantiy is not a field of EcwidVariationCreate
+      quantiy: 3,
+    } satisfies EcwidVariationCreate;
+    const { response } = await ecwidClient().POST('/products/{productId}/combinations', { params: { path: { productId } }, body });
+    expect(JSON.stringify(violations(response))).toContain('quantiy');
   });
 
   test('a create body without options', async () => {

@@ -5,7 +5,7 @@
 import { expect, inject, test } from 'vitest';
 import { createBigCommerceClient } from '../../src/bigcommerce.js';
 import { createEcwidClient } from '../../src/ecwid.js';
-import { createBigCommerceMockClient, createEcwidMockClient } from '../../src/testing/index.js';
+import { createBigCommerceMockClient, createEcwidMockClient, explainMockRefusals } from '../../src/testing/index.js';
 
 const prismUrls = inject('prismUrls');
 const rateLimited = { Prefer: 'code=429' };
@@ -82,4 +82,50 @@ test.each(vendors)('$api: with the default options the same call waits as the 42
   expect(counter.attempts).toBe(1);
   aborted.abort();
   await settled;
+});
+
+// Prism answers a refused request with the spec's canned example body; the mock clients put the
+// reason, which only `sl-violations` carries, into the typed error a test looks at.
+const refused = [
+  {
+    api: 'ecwid',
+    message: (error: unknown) => (error as { errorMessage?: string }).errorMessage,
+    call: (client = createEcwidMockClient(prismUrls.ecwid!)) =>
+      client.POST('/products/{productId}/combinations', {
+        params: { path: { productId: 692730761 } },
+        body: { options: [{ name: 'Size', value: 'XL' }], quantiy: 3 },
+      }),
+    plainClient: () => createEcwidClient({ storeId: 1003, token: 'any', baseUrl: prismUrls.ecwid! }),
+  },
+  {
+    api: 'bigcommerce',
+    message: (error: unknown) => (error as { title?: string }).title,
+    call: (client = createBigCommerceMockClient(prismUrls.bigcommerce!)) =>
+      client.POST('/catalog/products/{product_id}/variants', {
+        params: { path: { product_id: 192 } },
+        body: { sku: 'SMIT-XL', option_values: [{ id: 174, option_id: 220 }], quantiy: 3 },
+      }),
+    plainClient: () => createBigCommerceClient({ storeHash: 'abc123', accessToken: 'any', baseUrl: prismUrls.bigcommerce! }),
+  },
+];
+
+test.each(refused)('$api: a mock client\'s error for a refused request says what the mock refused', async ({ call, message }) => {
+  const { error, response } = await call();
+  expect(response.status).toBeGreaterThanOrEqual(400);
+  expect(message(error)).toMatch(/^the mock refused the request: .*'quantiy'/);
+  expect(error).toMatchObject({
+    violations: expect.arrayContaining([expect.objectContaining({ location: ['request', 'body'], message: expect.stringContaining("'quantiy'") })]),
+  });
+});
+
+test.each(refused)('$api: without it, the error is the canned example; explainMockRefusals adds the reason to any client', async ({ call, message, plainClient }) => {
+  const plain = await call(plainClient() as never);
+  expect(message(plain.error)).not.toContain('quantiy');
+  expect(plain.response.headers.get('sl-violations')).toContain('quantiy');
+
+  const own = plainClient();
+  own.use(explainMockRefusals);
+  const explained = await call(own as never);
+  expect(explained.response.status).toBe(plain.response.status);
+  expect(message(explained.error)).toContain("'quantiy'");
 });

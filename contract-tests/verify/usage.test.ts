@@ -1,6 +1,10 @@
 // When verify cannot run (wrong usage, missing credentials, a store it cannot reach or that refuses
 // the credentials) it exits 2 with a one-line reason, and the token is still in no output.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
+import { escapeXml } from '../../src/verify/xml.js';
 import { freePort } from '../../scripts/prism.js';
 import { env, expectNoToken, token, verify } from './run-verify.js';
 import { productId, type StoreDouble, startStoreDouble } from './store-double.js';
@@ -61,12 +65,19 @@ describe('verify exits 2 with a one-line reason', () => {
     await expectNoToken(outcome);
   });
 
-  test('a store that cannot be reached', async () => {
+  test('a store that cannot be reached: exit 2, and a JUnit file that fails with the reason', async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const outcome = await verify(['bigcommerce', '--product', '1', '--base-url', url], env('bigcommerce'));
+    const junit = join(await mkdtemp(join(tmpdir(), 'verify-')), 'report.xml');
+    const outcome = await verify(['bigcommerce', '--product', '1', '--base-url', url, '--junit', junit], env('bigcommerce'));
     expect(outcome.code).toBe(2);
     expect(outcome.stderr).toMatch(/^verify: store unreachable: .*getProductVariants.*\n$/);
-    await expectNoToken(outcome);
+    // CI must not show a check that never ran as passed: the file holds one testcase, in error, with the reason.
+    const xml = await readFile(junit, 'utf8');
+    expect(xml).toMatch(/<testsuites name="commerce-variants verify" tests="1" failures="0" errors="1" /);
+    expect(xml.match(/<testcase /g)).toHaveLength(1);
+    const reason = outcome.stderr.slice('verify: '.length, -1);
+    expect(xml).toContain(`<error type="cannot-run" message="${escapeXml(reason)}">${escapeXml(reason)}</error>`);
+    await expectNoToken(outcome, junit);
   });
 
   test('a store that refuses the credentials', async () => {

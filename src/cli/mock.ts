@@ -5,13 +5,27 @@ import { MockError } from '../testing/mock-error.js';
 import { launchMock } from '../testing/mock.js';
 import { parsePort } from '../testing/ports.js';
 import { bundledApis, isBundledApi } from '../testing/specs.js';
+import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 
-export const usage = `usage: commerce-variants mock <api> [--port N]
-  api    ${Object.keys(bundledApis).join(' or ')}
-  --port loopback port to listen on (default: ${Object.entries(bundledApis)
-    .map(([api, { defaultPort }]) => `${defaultPort} for ${api}`)
-    .join(', ')})`;
+const defaultPorts = Object.entries(bundledApis)
+  .map(([api, { defaultPort }]) => `${defaultPort} for ${api}`)
+  .join(', ');
+
+export const help: CommandHelp = {
+  usage: 'mock <api> [--port N]',
+  description: "Serves the API's bundled spec with Prism on 127.0.0.1 until Ctrl-C or SIGTERM. The URL goes to stdout;\nPrism's request log, with the reason for each request it refuses, to stderr.",
+  options: [
+    ['<api>', Object.keys(bundledApis).join(' or ')],
+    ['--port N', `loopback port to listen on (default: ${defaultPorts})`],
+  ],
+  environment: [],
+  exitCodes: [
+    [0, 'stopped by Ctrl-C or SIGTERM (or, under npx and npm run, npm\'s shell ending)'],
+    [1, 'Prism exited by itself'],
+    [2, 'could not start: usage, unknown api, bad or busy port, Prism not installed'],
+  ],
+};
 
 interface MockArgs {
   api: string;
@@ -36,8 +50,8 @@ function parse(args: string[]): MockArgs | string {
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    console.log(usage);
+  if (wantsHelp(args)) {
+    console.log(formatHelp(help));
     return 0;
   }
   const parsed = parse(args);

@@ -2,10 +2,11 @@
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
 import { writeFileSync } from 'node:fs';
+import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
 import { createEcwidClient } from '../ecwid.js';
-import { type ApiName, parseArgs, usage, UsageError, type VerifyOptions } from '../verify/args.js';
+import { type ApiName, parseArgs, synopsis, usage, UsageError, type VerifyOptions } from '../verify/args.js';
 import { bigCommercePlan } from '../verify/bigcommerce.js';
 import { ecwidPlan } from '../verify/ecwid.js';
 import { junitXml } from '../verify/junit.js';
@@ -39,6 +40,31 @@ const processIo: VerifyIo = {
 export const credentials: Record<ApiName, { store: string; token: string }> = {
   ecwid: { store: 'ECWID_STORE_ID', token: 'ECWID_TOKEN' },
   bigcommerce: { store: 'BIGCOMMERCE_STORE_HASH', token: 'BIGCOMMERCE_ACCESS_TOKEN' },
+};
+
+export const help: CommandHelp = {
+  usage: synopsis,
+  description:
+    'Checks a store (or any base URL) against the bundled spec, through this package\'s clients: read-only (GET requests)\n' +
+    'unless --write. One line per check, then `verify: N passed, N failed, N notes`. The token is never printed.',
+  options: [
+    ['<api>', Object.keys(credentials).join(' or ')],
+    ['--product ID', 'the product whose variations are checked (required)'],
+    ['--base-url URL', "replaces the vendor's URL, store part included (then the store ID or hash is not needed)"],
+    ['--junit FILE', 'also writes a JUnit XML report: a testcase per check, an <error> when verify could not run'],
+    ['--write', 'also creates, updates, sets the image of and deletes one variation; cleanup always runs'],
+    ['--option NAME=VALUE', 'with --write, once per option: the new variation\'s value (BigCommerce: OPTION_ID=VALUE_ID)'],
+    ['--image-url URL', 'with --write: the image URL to set (default: the URL the store gave the uploaded image)'],
+  ],
+  environment: Object.entries(credentials).flatMap(([api, { store, token }]): [string, string][] => [
+    [store, `${api}: the store (not needed with --base-url)`],
+    [token, `${api}: the API token (required; sent in a header, never printed)`],
+  ]),
+  exitCodes: [
+    [0, 'every check passed (notes allowed)'],
+    [1, 'at least one violation, or a --write step that failed'],
+    [2, 'could not run (usage, credentials, store unreachable or refusing them, interrupted): a one-line reason on stderr'],
+  ],
 };
 
 function createPlan(session: Session, options: VerifyOptions, store: string, token: string): VendorPlan {
@@ -107,8 +133,8 @@ function leftoverText(ledger: Ledger): string {
 }
 
 export async function run(args: string[], io: VerifyIo = processIo): Promise<number> {
-  if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(usage);
+  if (wantsHelp(args)) {
+    io.stdout(formatHelp(help));
     return 0;
   }
   let options: VerifyOptions;
@@ -161,7 +187,7 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     out(report.summary());
     if (options.junit !== undefined) {
       try {
-        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks)));
+        writeFileSync(options.junit, redact(junitXml(`verify ${options.api} product ${options.productId}`, report.checks, cannotRun)));
       } catch (error) {
         why ??= `cannot write the JUnit file: ${(error as Error).message}`;
       }

@@ -6,5 +6,7 @@ export type { MockOptions, RunningMock } from './mock.js';
 export { MockError } from './mock-error.js';
 export type { MockErrorCode } from './mock-error.js';
 export { createBigCommerceMockClient, createEcwidMockClient, mockClientOptions } from './mock-clients.js';
+export { explainMockRefusals } from './mock-refusals.js';
+export type { MockViolation } from './mock-refusals.js';
 export { bundledApis, specPath } from './specs.js';
 export type { BundledApi } from './specs.js';

@@ -8,8 +8,8 @@ import { checkImageUrl } from '../upload-guards.js';
 export type ApiName = BundledApi;
 const apis = Object.keys(bundledApis) as ApiName[];
 
-export const usage = `usage: commerce-variants verify <${apis.join('|')}> --product ID [--base-url URL] [--junit FILE]
-       [--write --option NAME=VALUE ... [--image-url URL]]`;
+export const synopsis = `verify <${apis.join('|')}> --product ID [--base-url URL] [--junit FILE] [--write --option NAME=VALUE ... [--image-url URL]]`;
+export const usage = `usage: commerce-variants ${synopsis}`;
 
 export interface VerifyOptions {
   api: ApiName;

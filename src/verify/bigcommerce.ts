@@ -9,6 +9,7 @@ import {
   isId,
   type Ledger,
   maxPages,
+  noImageUrl,
   refusedForSure,
   pageSize,
   requireListed,
@@ -16,7 +17,7 @@ import {
   testImage,
   type VendorPlan,
 } from './plan.js';
-import { type Session, StepFailed } from './session.js';
+import type { Session } from './session.js';
 
 export interface BigCommercePlanOptions {
   client: BigCommerceClient;
@@ -116,7 +117,10 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       requireStep(uploaded.ok, 'createProductVariantImage');
       const storedUrl = (uploaded.body as { data?: { image_url?: unknown } } | undefined)?.data?.image_url;
       const url = imageUrl ?? (typeof storedUrl === 'string' && storedUrl ? storedUrl : undefined);
-      if (url === undefined) throw new StepFailed('the upload answered no image_url: pass --image-url');
+      if (url === undefined) {
+        session.report.addNote(noImageUrl(`the upload answered no image_url for variant ${variantId}`));
+        return;
+      }
 
       beforeStep(session);
       const fromUrl = await session.check('createProductVariantImage', `set the image of variant ${variantId} from a URL`, 'success', () =>

@@ -7,13 +7,14 @@ import {
   getEachAndOneMissing,
   isId,
   type Ledger,
+  noImageUrl,
   refusedForSure,
   requireListed,
   requireStep,
   testImage,
   type VendorPlan,
 } from './plan.js';
-import { type Session, StepFailed } from './session.js';
+import type { Session } from './session.js';
 
 export interface EcwidPlanOptions {
   client: EcwidClient;
@@ -86,13 +87,15 @@ export function ecwidPlan(session: Session, { client, wrongTokenClient, productI
       requireStep(fetched.ok, 'getVariation');
       const { originalImageUrl, imageUrl: storedUrl } = (fetched.body ?? {}) as { originalImageUrl?: unknown; imageUrl?: unknown };
       const externalUrl = imageUrl ?? [originalImageUrl, storedUrl].find((url): url is string => typeof url === 'string');
-      if (externalUrl === undefined) throw new StepFailed('variation has no image URL after the upload: pass --image-url');
-
-      beforeStep(session);
-      const fromUrl = await session.check('uploadVariationImage', `set the image of variation ${combinationId} from a URL`, 'success', () =>
-        client.uploadVariationImageFromUrl({ productId, combinationId, externalUrl }),
-      );
-      requireStep(fromUrl.ok, 'uploadVariationImage from a URL');
+      if (externalUrl === undefined) {
+        session.report.addNote(noImageUrl(`variation ${combinationId} has no image URL after the upload`));
+      } else {
+        beforeStep(session);
+        const fromUrl = await session.check('uploadVariationImage', `set the image of variation ${combinationId} from a URL`, 'success', () =>
+          client.uploadVariationImageFromUrl({ productId, combinationId, externalUrl }),
+        );
+        requireStep(fromUrl.ok, 'uploadVariationImage from a URL');
+      }
 
       beforeStep(session);
       const imageDeleted = await session.check('deleteVariationImage', `delete the image of variation ${combinationId}`, 'success', () =>

@@ -1,19 +1,11 @@
 // JUnit XML for CI test reports: one testcase per check, one <failure> per violation, the check's
-// notes as its system-out.
+// notes as its system-out; and when verify could not run to its end, one more testcase with an
+// <error> naming the reason, so that CI never shows a check that did not run as passed.
 import type { Check } from './report.js';
+import { escapeXml } from './xml.js';
 
-/** Text as XML carries it in content and attribute values; redact.ts finds a token in this form too. */
-export const escapeXml = (text: string) =>
-  text
-    // Characters XML 1.0 cannot carry at all.
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '\uFFFD')
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
-
-export function junitXml(suite: string, checks: Check[]): string {
+/** `cannotRun`: why verify stopped before its end (unreachable store, interrupted), if it did. */
+export function junitXml(suite: string, checks: Check[], cannotRun?: string): string {
   const failures = checks.filter((check) => check.violations.length > 0).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const total = seconds(checks.reduce((sum, check) => sum + check.durationMs, 0));
@@ -26,10 +18,22 @@ export function junitXml(suite: string, checks: Check[]): string {
     const open = `    <testcase classname="${escapeXml(suite)}" name="${name}" time="${seconds(check.durationMs)}"`;
     return body.length === 0 ? `${open}/>` : [`${open}>`, ...body, '    </testcase>'].join('\n');
   });
+  if (cannotRun !== undefined) {
+    const reason = escapeXml(cannotRun);
+    cases.push(
+      [
+        `    <testcase classname="${escapeXml(suite)}" name="verify ran to its end" time="0.000">`,
+        `      <error type="cannot-run" message="${reason}">${reason}</error>`,
+        '    </testcase>',
+      ].join('\n'),
+    );
+  }
+  const tests = cases.length;
+  const errors = cannotRun === undefined ? 0 : 1;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="commerce-variants verify" tests="${checks.length}" failures="${failures}" errors="0" time="${total}">`,
-    `  <testsuite name="${escapeXml(suite)}" tests="${checks.length}" failures="${failures}" errors="0" skipped="0" time="${total}">`,
+    `<testsuites name="commerce-variants verify" tests="${tests}" failures="${failures}" errors="${errors}" time="${total}">`,
+    `  <testsuite name="${escapeXml(suite)}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0" time="${total}">`,
     ...cases,
     '  </testsuite>',
     '</testsuites>',

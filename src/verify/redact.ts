@@ -2,7 +2,7 @@
 // or error message, so every form the text may carry it in is replaced: as sent, as JSON writes it
 // inside a string, as XML escapes it, as a URL encodes it, and as a JSON pointer escapes a name.
 // Callers redact raw values before cutting them short, so that no prefix of the secret survives.
-import { escapeXml } from './junit.js';
+import { escapeXml } from './xml.js';
 
 export type Redact = (text: string) => string;
 
