@@ -3,8 +3,9 @@ import type { components, operations, paths } from '../generated/bigcommerce.js'
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
 import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
-import { HttpError } from './errors.js';
+import { HttpError, PagingError } from './errors.js';
 import { requireCredential } from './middleware.js';
+import { pageStep } from './pagination.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/bigcommerce.js';
@@ -113,7 +114,8 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     /**
      * Every variant of a product, page after page (`GET …/variants?page=N`), following
      * `meta.pagination` until its last page. Each page is one call, with the client's timeout and
-     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError).
+     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError), and a page
+     * that answers as another page throws PagingError rather than loop or repeat variants.
      */
     async *listAllVariants(input: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
       const [call, { product_id, pageSize, query }] = splitCallOptions(input);
@@ -127,9 +129,10 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
           params: { path: { product_id }, query: { ...query, page, limit: pageSize } },
         });
         if (error !== undefined) throw new HttpError(listOperationId, response, error);
+        const step = pageStep(page, data.meta.pagination);
+        if ('answeredAs' in step) throw new PagingError(listOperationId, page, step.answeredAs);
         yield* data.data;
-        const pagination = data.meta.pagination;
-        if (!pagination || page >= pagination.total_pages || data.data.length === 0) return;
+        if (!step.next || data.data.length === 0) return;
       }
     },
   });

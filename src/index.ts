@@ -32,6 +32,7 @@ export type {
 export {
   HttpError,
   NetworkError,
+  PagingError,
   RequestAbortedError,
   RequestFailedError,
   RequestTimeoutError,
