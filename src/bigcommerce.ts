@@ -17,6 +17,8 @@ export type BigCommerceVariant = Schemas['ProductVariant'];
 export type BigCommerceVariantCreate = Schemas['ProductVariantCreate'];
 /** The body of `PUT /catalog/products/{product_id}/variants/{variant_id}`. */
 export type BigCommerceVariantUpdate = Schemas['ProductVariantUpdate'];
+/** One item of the body of `PUT /catalog/variants`: the variant's `id` and the fields to change. */
+export type BigCommerceVariantBatchUpdate = Schemas['ProductVariantBatchUpdate'];
 /** The body of BigCommerce's error answers. */
 export type BigCommerceError = Schemas['Error'];
 /** `meta.pagination` of a page of variants. */
@@ -60,6 +62,14 @@ export type ListAllVariants = ProductPath & {
   /** `include_fields` / `exclude_fields`, sent with every page. */
   query?: Omit<ListQuery, 'page' | 'limit'>;
 };
+
+export type UpdateVariantsBatch = HelperCallOptions & {
+  /** At most `variantsBatchLimit` (50) updates, each naming its variant by `id`. */
+  variants: BigCommerceVariantBatchUpdate[];
+};
+
+/** The most variants BigCommerce takes in one batch update; it answers `413` to a longer array. */
+export const variantsBatchLimit = 50;
 
 /** The body of an error answer to a page of `listAllVariants`, as the spec types it. */
 export type ListAllVariantsErrorBody = NonNullable<FetchResponse<operations['getProductVariants'], {}, `${string}/${string}`>['error']>;
@@ -117,6 +127,20 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
      * retries; an error answer throws HttpError (narrow it with isListAllVariantsError), and a page
      * that answers as another page throws PagingError rather than loop or repeat variants.
      */
+    /**
+     * Changes up to 50 variants, of any products, in one `PUT /catalog/variants`. A longer array
+     * is refused with a RangeError before anything is sent (BigCommerce would answer `413`): split
+     * it. Safe to retry, like a single update; after a `422`, read the variants back before
+     * resending, since BigCommerce does not say whether the valid items were applied.
+     */
+    async updateVariantsBatch(input: UpdateVariantsBatch) {
+      const [call, { variants }] = splitCallOptions(input);
+      if (!Array.isArray(variants)) throw new TypeError('variants must be an array of variant updates');
+      if (variants.length > variantsBatchLimit) {
+        throw new RangeError(`a batch holds at most ${variantsBatchLimit} variants, got ${variants.length}: split it`);
+      }
+      return client.PUT('/catalog/variants', { ...call, body: variants });
+    },
     async *listAllVariants(input: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
       const [call, { product_id, pageSize, query }] = splitCallOptions(input);
       // The spec's limit is an integer; a page must hold at least one variant for the walk to advance.
