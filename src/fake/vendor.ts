@@ -62,11 +62,14 @@ export interface VendorFake<State, Seed> {
   missingCredential(): FakeAnswer;
   rateLimit: {
     defaults: { requests: number; windowMs: number };
+    /** Which quota a request counts against (Ecwid: its token); without it, one quota for the store (BigCommerce). */
+    key?(headers: Headers): string;
     /** Headers on every counted answer (BigCommerce's X-Rate-Limit-*); Ecwid sends none. */
     headers?(window: RateLimitWindow): Record<string, string>;
     /** The 429 answer when the window is spent (retry headers rounded up to whole seconds). */
     refused(window: RateLimitWindow): FakeAnswer;
   };
   /** One handler per operationId in the bundled spec; a test fails naming any operation without one. */
-  handlers: Record<string, (state: State, request: FakeRequest, context: FakeContext) => FakeAnswer>;
+  /** A handler may answer with a promise, to read a multipart `File` (`await file.bytes()`) first. */
+  handlers: Record<string, (state: State, request: FakeRequest, context: FakeContext) => FakeAnswer | Promise<FakeAnswer>>;
 }

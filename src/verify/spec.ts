@@ -161,15 +161,22 @@ export function loadSpec(apiName: string): Spec {
     }
   }
 
-  // strict: false because OpenAPI annotations (example, x-*) are not JSON Schema keywords.
-  const ajv = new Ajv2020({ strict: false, allErrors: true });
-  addFormats.default(ajv);
-  ajv.addSchema(document, apiName);
+  // strict: false because OpenAPI annotations (example, x-*) are not JSON Schema keywords. The
+  // document is not checked against the meta-schema (Redocly lints it; the check costs 130 ms), and
+  // each instance is made on first use, so that a spec is ready at once (a fake store starts in ms).
   // Parameters and form fields arrive as text; Prism converts them to the schema's type first, as
-  // Ajv's coerceTypes does ("12" passes as an integer). The same document, its own compiled checks.
-  const coercing = new Ajv2020({ strict: false, allErrors: true, coerceTypes: 'array' });
-  addFormats.default(coercing);
-  coercing.addSchema(document, apiName);
+  // Ajv's coerceTypes does ("12" passes as an integer): the converting instance does the same.
+  const instances = new Map<boolean, Ajv2020>();
+  function ajvOf(converting: boolean): Ajv2020 {
+    let instance = instances.get(converting);
+    if (!instance) {
+      instance = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, ...(converting && { coerceTypes: 'array' as const }) });
+      addFormats.default(instance);
+      instance.addSchema(document, apiName);
+      instances.set(converting, instance);
+    }
+    return instance;
+  }
   const validators = new Map<string, ValidateFunction>();
 
   const findResponse = (operationId: string, status: number) =>
@@ -181,14 +188,14 @@ export function loadSpec(apiName: string): Spec {
     const key = `${converting ? 'text' : 'json'} ${ref}`;
     let validate = validators.get(key);
     if (!validate) {
-      validate = (converting ? coercing : ajv).compile({ $ref: encodeURI(ref) });
+      validate = ajvOf(converting).compile({ $ref: encodeURI(ref) });
       validators.set(key, validate);
     }
     return validate;
   }
 
   const errorsOf = (validate: ValidateFunction, body: unknown) =>
-    validate(body) ? [] : ajv.errorsText(validate.errors, { separator: '\n' }).split('\n');
+    validate(body) ? [] : ajvOf(false).errorsText(validate.errors, { separator: '\n' }).split('\n');
 
   /** Ajv's errors as violations under `location`, each at its JSON pointer split into keys. */
   function violationsOf(validate: ValidateFunction, value: unknown, location: string[]): Violation[] {
@@ -196,7 +203,11 @@ export function loadSpec(apiName: string): Spec {
     return (validate.errors ?? []).map((error) => ({
       location: [...location, ...pointerTokens(error.instancePath)],
       code: error.keyword,
-      message: error.message ?? error.keyword,
+      // Ajv names the extra property only in its params; a violation says which it is.
+      message:
+        error.keyword === 'additionalProperties'
+          ? `must NOT have additional property '${(error.params as { additionalProperty: string }).additionalProperty}'`
+          : (error.message ?? error.keyword),
     }));
   }
 
