@@ -26,9 +26,6 @@ const maxImageBytes = 20 * 1024 * 1024;
 const ok = (body: unknown): FakeAnswer => ({ status: 200, body });
 const error = (status: number, errorCode: string, errorMessage: string): FakeAnswer => ({ status, body: { errorMessage, errorCode } });
 
-/** Ecwid's own wrong-request answer, for what the spec cannot refuse by itself. */
-export const wrongParameter = (message: string) => error(400, 'WRONG_PARAMETER', message);
-
 type Found<T> = { found: T } | { answer: FakeAnswer };
 
 function product(state: EcwidState, request: FakeRequest): Found<Product> {
@@ -81,13 +78,11 @@ function imageSource(request: FakeRequest, context: FakeContext): { url: string 
     if (body.length > maxImageBytes) return { answer: error(400, 'INCORRECT_IMAGE_SIZE', 'The image is larger than 20 MB') };
     return { url: context.storeImage(body, contentType ?? 'application/octet-stream') };
   }
-  if (body && typeof body === 'object' && !(body instanceof Uint8Array)) {
-    const { externalUrl, ...others } = body as Record<string, unknown>;
-    const extra = Object.keys(others);
-    if (extra.length > 0) return { answer: wrongParameter(`Unknown form field ${extra.join(', ')}: only externalUrl is read`) };
-    if (typeof externalUrl === 'string') return { url: externalUrl };
-  }
-  return { answer: wrongParameter('No image: send its bytes as the body or its link as externalUrl') };
+  // A form: the spec check has already refused any field beside externalUrl.
+  const { externalUrl } = (body ?? {}) as { externalUrl?: unknown };
+  if (typeof externalUrl === 'string') return { url: externalUrl };
+  // What the spec cannot say: one of the two is needed.
+  return { answer: error(400, 'WRONG_PARAMETER', 'No image: send its bytes as the body or its link as externalUrl') };
 }
 
 /** An async upload: the image ID now, `apply` once the store's delay has passed. */

@@ -168,9 +168,12 @@ export const updateVariation = (product: Product, variation: Variation, input: V
 
 /** Fills what Ecwid computes from the fields a variation has. */
 export function settle(product: Product, variation: Variation): Variation {
-  if (variation.unlimited) delete variation.quantity;
-  if (variation.unlimited) variation.inStock = true;
-  else if (variation.quantity !== undefined) variation.inStock = variation.quantity > 0;
+  if (variation.unlimited) {
+    delete variation.quantity;
+    variation.inStock = true;
+  } else if (variation.quantity !== undefined) variation.inStock = variation.quantity > 0;
+  // Neither a count nor unlimited: the variation's stock is its product's, and Ecwid leaves it out.
+  else delete variation.inStock;
   const price = variation.price ?? product.price;
   if (price !== undefined) {
     variation.defaultDisplayedPrice = withTax(price);
