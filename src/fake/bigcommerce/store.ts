@@ -21,11 +21,13 @@ export interface ProductOption {
   option_values: OptionValue[];
 }
 
+/** A variant object as the API returns it, any fields; an `id` left out is assigned. */
+export type SeedVariant = Omit<Variant, 'id'> & { id?: number };
+
 export interface SeedProduct {
   id: number;
   options?: ProductOption[];
-  /** Variant objects as the API returns them; an `id` left out is assigned. */
-  variants?: Variant[];
+  variants?: SeedVariant[];
 }
 
 export interface BigCommerceSeed {
@@ -108,13 +110,11 @@ export function load(seed: BigCommerceSeed): BigCommerceState {
   for (const { id, options = [], variants = [] } of structuredClone(seed.products)) {
     const product: Product = { id, options, variants: [] };
     for (const variant of variants) {
-      variant.id ??= state.nextVariantId++;
-      variant.product_id = id;
-      variant.option_values ??= [];
-      addMissingOptions(product, variant.option_values);
+      const loaded: Variant = { ...variant, id: variant.id ?? state.nextVariantId++, product_id: id, option_values: variant.option_values ?? [] };
+      addMissingOptions(product, loaded.option_values!);
       // A base variant (no option values) has no v2 SKU ID; any other gets one.
-      if (variant.sku_id === undefined) variant.sku_id = variant.option_values.length === 0 ? null : state.nextSkuId++;
-      product.variants.push(settle(variant));
+      if (loaded.sku_id === undefined) loaded.sku_id = loaded.option_values!.length === 0 ? null : state.nextSkuId++;
+      product.variants.push(settle(loaded));
     }
     product.variants.sort((a, b) => a.id - b.id);
     state.products.set(id, product);
