@@ -180,7 +180,7 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     } else if (!operation.requestBody || !(read.contentType in operation.requestBody.content)) {
       const declared = Object.keys(operation.requestBody?.content ?? {});
       violations.push({
-        location: ['request', 'header', 'content-type'],
+        location: ['request'],
         code: 415,
         message: declared.length ? `Supported content types: ${declared.join(',')}` : 'No supported content types, but request included a non-empty body',
       });
