@@ -4,7 +4,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { ecwidFake } from '../../src/fake/ecwid.js';
 import { FakeStoreError } from '../../src/testing/index.js';
-import { base, freshStore, productId, requestInit, send } from './ecwid-store.js';
+import { base, freshStore, productId, send } from './ecwid-store.js';
 
 const variations = `/products/${productId}/combinations`;
 const variation = (id: number) => `${variations}/${id}`;
