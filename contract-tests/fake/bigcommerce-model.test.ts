@@ -9,7 +9,7 @@ import type { BigCommerceSeed } from '../../src/fake/bigcommerce.js';
 import { checkAnswer } from '../../src/verify/check.js';
 import { loadSpec } from '../../src/verify/spec.js';
 import { fuzzParameters, fuzzTimeout } from '../fuzz/settings.js';
-import { type Body, freshStore, png, requestInit, base } from './bigcommerce-store.js';
+import { type Body, freshStore, png, send } from './bigcommerce-store.js';
 
 const spec = loadSpec('bigcommerce');
 
@@ -76,11 +76,11 @@ const seed = (): BigCommerceSeed => ({
 
 /** Sends a request; the answer must be one the spec allows for the operation (one validator: verify's). */
 async function call(real: Real, operationId: string, method: string, path: string, body?: Body) {
-  const response = await real.store.fetch(`${base}${path}`, requestInit(method, body));
-  const text = await response.text();
-  expect(response.headers.get('sl-violations'), `${operationId} ${response.status}: the request was refused`).toBeNull();
-  expect(checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text }).violations).toEqual([]);
-  return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as any) };
+  const answer = await send(real.store, method, path, body);
+  expect(answer.headers.get('sl-violations'), `${operationId} ${answer.status}: the request was refused`).toBeNull();
+  const text = answer.body === undefined ? '' : JSON.stringify(answer.body);
+  expect(checkAnswer(spec, { operationId, status: answer.status, headers: answer.headers, text }).violations).toEqual([]);
+  return answer;
 }
 
 /** The variant the index points at, or an ID no variant has (one index past the end). */
@@ -218,7 +218,7 @@ const commands = [
     command(`image ${pick} (${which} product) by ${how}`, async (model, real) => {
       const { id, found } = target(model, pick);
       const url = `https://example.org/${id}-${model.uploadedUrls.size}.png`;
-      const body: Body = how === 'bytes' ? { form: { image_file: new Blob([png], { type: 'image/png' }) } } : how === 'json url' ? { json: { image_url: url } } : { form: { image_url: url } };
+      const body: Body = how === 'bytes' ? { multipart: { image_file: new Blob([png], { type: 'image/png' }) } } : how === 'json url' ? { json: { image_url: url } } : { multipart: { image_url: url } };
       const answer = await call(real, 'createProductVariantImage', 'POST', `/catalog/products/${productFor(found, which)}/variants/${id}/image`, body);
       if (!found || which !== 'own') return expectStatus(answer, 404);
       expectStatus(answer, 200);
