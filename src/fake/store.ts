@@ -20,7 +20,7 @@ export interface FakeStoreOptions<Seed = unknown> {
   seed?: Seed;
   /** The quota, or false for none (default: the vendor's, e.g. BigCommerce 150 per 30 s). */
   rateLimit?: RateLimit | false;
-  /** Faults injected into a share of the counted requests (default: none). */
+  /** Faults injected into a share of the requests the spec allows (default: none). */
   faults?: FaultOptions | false;
   /** How long an async image upload takes to land, in ms (default 200). */
   asyncDelayMs?: number;
