@@ -46,7 +46,7 @@ export interface FakeStore<Seed = unknown> {
   listen(options?: { port?: number }): Promise<Listening>;
   /** Replaces the whole state with `data`, which reset() then goes back to. Checked against the seed schema. */
   seed(data: Seed): void;
-  /** Goes back to the last seed (the default catalogue if none was given); clears the request log. */
+  /** Goes back to the last seed (the default catalogue if none was given); clears the request log, refills the quota. */
   reset(): void;
   /** The whole state in the seed format: saved to a file, it seeds the next run. */
   snapshot(): Seed;
