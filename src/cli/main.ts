@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `commerce-variants` command: one subcommand per job, each in its own module, loaded only when
-// asked for, so that `mock` never loads the validator and `verify` never looks for Prism. Each
+// asked for, so that `mock` loads the validator only with --stateful and `verify` never looks for Prism. Each
 // module exports `run` and its `help` (help.ts); a new command is one row in `commands`.
 import { createRequire } from 'node:module';
 
@@ -11,7 +11,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
-  mock: { summary: "serve the API's bundled spec with Prism on 127.0.0.1", load: () => import('./mock.js') },
+  mock: { summary: "serve the API's bundled spec with Prism on 127.0.0.1, or a stateful fake store (--stateful)", load: () => import('./mock.js') },
   verify: { summary: 'check a store (or any base URL) against the bundled spec', load: () => import('./verify.js') },
 };
 
