@@ -165,6 +165,14 @@ describe('the batch update', () => {
     expect(fake.snapshot()).toEqual(freshStore().snapshot());
   });
 
+  test('51 variants, one of them not even a variant: still 413, since the count is judged before the items', async () => {
+    const fake = freshStore();
+    const items = [{ price: 'free' }, ...Array.from({ length: 50 }, () => ({ id: 384, price: 1 }))];
+    const answer = await send(fake, 'PUT', '/catalog/variants', { json: items });
+    expect(answer.status).toBe(413);
+    expect(answer.headers.get('sl-violations')).toBeNull();
+  });
+
   test('an unknown variant or a taken SKU: 422 with batch_errors, and nothing of the batch applied', async () => {
     const fake = freshStore();
     const answer = await send(fake, 'PUT', '/catalog/variants', { json: [{ id: 382, price: 99 }, { id: 999, price: 1 }, { id: 383, sku: 'SMIT-2' }] });

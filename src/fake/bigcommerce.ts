@@ -1,7 +1,7 @@
 // BigCommerce's fake store: a model of the variant API's behaviour (state in ./bigcommerce/store.ts,
 // answers in ./bigcommerce/handlers.ts) that the core in src/fake serves, checking every request and
 // answer against the spec.
-import { handlers, problem } from './bigcommerce/handlers.js';
+import { handlers, precheck, problem } from './bigcommerce/handlers.js';
 import { defaultSeed, seedSchema } from './bigcommerce/seed.js';
 import { type BigCommerceSeed, type BigCommerceState, load, snapshot } from './bigcommerce/store.js';
 import type { RateLimitWindow, VendorFake } from './vendor.js';
@@ -35,5 +35,6 @@ export const bigCommerceFake: VendorFake<BigCommerceState, BigCommerceSeed> = {
       },
     }),
   },
+  precheck,
   handlers,
 };

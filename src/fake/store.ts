@@ -174,6 +174,8 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     if (!read.ok) {
       return refusal(spec, operation.operationId, [{ location: ['request', 'body'], code: 'parse', message: read.message }], limitHeaders);
     }
+    const early = vendor.precheck?.(operation.operationId, read.body);
+    if (early) return answer(operation.operationId, early, limitHeaders);
     const violations: Violation[] = spec.parameterViolations(operation.operationId, { path: routed.path, query: url.searchParams });
     if (read.contentType === undefined) {
       if (operation.requestBody?.required) violations.push({ location: ['request'], code: 'required', message: 'Body parameter is required' });

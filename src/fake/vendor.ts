@@ -69,6 +69,11 @@ export interface VendorFake<State, Seed> {
     /** The 429 answer when the window is spent (retry headers rounded up to whole seconds). */
     refused(window: RateLimitWindow): FakeAnswer;
   };
+  /**
+   * An answer the vendor gives before it validates the request, or undefined to go on (BigCommerce
+   * refuses a batch of more than 50 with 413 before it looks at any item).
+   */
+  precheck?(operationId: string, body: unknown): FakeAnswer | undefined;
   /** One handler per operationId in the bundled spec; a test fails naming any operation without one. */
   /** A handler may answer with a promise, to read a multipart `File` (`await file.bytes()`) first. */
   handlers: Record<string, (state: State, request: FakeRequest, context: FakeContext) => FakeAnswer | Promise<FakeAnswer>>;

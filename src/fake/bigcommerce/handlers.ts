@@ -152,6 +152,15 @@ function batchErrors(state: BigCommerceState, items: BatchItem[]): object[] {
   return errors;
 }
 
+/** BigCommerce refuses a batch of more than 50 with 413 before it reads any item, valid or not (FACTS.md C). */
+export function precheck(operationId: string, body: unknown): FakeAnswer | undefined {
+  if (operationId !== 'updateVariantsBatch' || !Array.isArray(body) || body.length <= variantsBatchLimit) return undefined;
+  return problem(413, `The request payload is too large. The maximum items allowed in the array is ${variantsBatchLimit}`, {
+    type: '/api-docs/getting-started/api-status-codes',
+    errors: {},
+  });
+}
+
 export const handlers: Record<string, Handler> = {
   getProductVariants(state, request) {
     const found = product(state, request);
@@ -212,13 +221,6 @@ export const handlers: Record<string, Handler> = {
 
   updateVariantsBatch(state, request) {
     const items = request.body as BatchItem[];
-    // BigCommerce refuses a batch of more than 50 before it reads any item (FACTS.md C).
-    if (items.length > variantsBatchLimit) {
-      return problem(413, `The request payload is too large. The maximum items allowed in the array is ${variantsBatchLimit}`, {
-        type: '/api-docs/getting-started/api-status-codes',
-        errors: {},
-      });
-    }
     // All or nothing here: BigCommerce does not document whether valid items of a refused batch land.
     const errors = batchErrors(state, items);
     if (errors.length > 0) return { status: 422, body: { batch_errors: errors } };
