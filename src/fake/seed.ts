@@ -18,3 +18,12 @@ export function checkSeed(schema: object, seed: unknown, api: string): void {
   const problems = describeErrors(validate.errors ?? [], seed);
   throw new FakeStoreError('BAD_SEED', `the ${api} seed does not match its schema: ${problems.join('; ')}`);
 }
+
+/** Throws a FakeStoreError when a seed names anything twice: a product, a variant's id or a SKU. */
+export function checkUnique(vendor: string, names: Iterable<string>): void {
+  const seen = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) throw new FakeStoreError('BAD_SEED', `the ${vendor} seed has ${name} twice`);
+    seen.add(name);
+  }
+}

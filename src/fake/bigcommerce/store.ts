@@ -2,7 +2,7 @@
 // the handlers (./handlers.ts) that read and change it. Seeds and snapshots use BigCommerce's own
 // field names.
 import type { components } from '../../../generated/bigcommerce.js';
-import { FakeStoreError } from '../errors.js';
+import { checkUnique } from '../seed.js';
 
 export type Variant = components['schemas']['ProductVariant'];
 export type VariantUpdate = components['schemas']['ProductVariantUpdate'];
@@ -82,17 +82,13 @@ export const newVariantFields = () => ({
 });
 
 /** What the seed schema cannot say: product IDs, variant IDs and SKUs are unique in a store. */
-function checkUnique(seed: BigCommerceSeed) {
-  const seen = new Set<string>();
-  const once = (what: string) => {
-    if (seen.has(what)) throw new FakeStoreError('BAD_SEED', `the BigCommerce seed has ${what} twice`);
-    seen.add(what);
-  };
+/** Everything a seed must name once: products, variant ids and SKUs (store-wide, as the vendor keeps them). */
+function* seedNames(seed: BigCommerceSeed) {
   for (const product of seed.products) {
-    once(`product ${product.id}`);
+    yield `product ${product.id}`;
     for (const variant of product.variants ?? []) {
-      if (variant.id !== undefined) once(`variant ${variant.id}`);
-      if (variant.sku) once(`SKU ${variant.sku}`);
+      if (variant.id !== undefined) yield `variant ${variant.id}`;
+      if (variant.sku) yield `SKU ${variant.sku}`;
     }
   }
 }
@@ -100,7 +96,7 @@ function checkUnique(seed: BigCommerceSeed) {
 const isInteger = (value: unknown): value is number => Number.isSafeInteger(value);
 
 export function load(seed: BigCommerceSeed): BigCommerceState {
-  checkUnique(seed);
+  checkUnique('BigCommerce', seedNames(seed));
   const seeded = seed.products.flatMap((product) => product.variants ?? []);
   const state: BigCommerceState = {
     products: new Map(),

@@ -2,7 +2,7 @@
 // (./handlers.ts) that read and change it. Seeds and snapshots use Ecwid's own field names.
 import type { components } from '../../../generated/ecwid.js';
 import { readBundledDocument } from '../../verify/bundled-document.js';
-import { FakeStoreError } from '../errors.js';
+import { checkUnique } from '../seed.js';
 
 export type Variation = components['schemas']['Variation'];
 export type VariationInput = components['schemas']['VariationUpdate'];
@@ -51,23 +51,19 @@ export interface EcwidState {
 const firstImageId = 240198557;
 
 /** What the seed schema cannot say: IDs and SKUs are unique in a store. */
-function checkUnique(seed: EcwidSeed) {
-  const seen = new Set<string>();
-  const once = (what: string) => {
-    if (seen.has(what)) throw new FakeStoreError('BAD_SEED', `the Ecwid seed has ${what} twice`);
-    seen.add(what);
-  };
+/** Everything a seed must name once: products, combination ids and SKUs (store-wide, as the vendor keeps them). */
+function* seedNames(seed: EcwidSeed) {
   for (const product of seed.products) {
-    once(`product ${product.id}`);
-    for (const variation of product.combinations ?? []) {
-      if (variation.id !== undefined) once(`combination ${variation.id}`);
-      if (variation.sku) once(`SKU ${variation.sku}`);
+    yield `product ${product.id}`;
+    for (const combination of product.combinations ?? []) {
+      if (combination.id !== undefined) yield `combination ${combination.id}`;
+      if (combination.sku) yield `SKU ${combination.sku}`;
     }
   }
 }
 
 export function load(seed: EcwidSeed): EcwidState {
-  checkUnique(seed);
+  checkUnique('Ecwid', seedNames(seed));
   const products = new Map<number, Product>();
   let nextVariationId =
     Math.max(0, ...seed.products.flatMap((product) => (product.combinations ?? []).map((variation) => variation.id ?? 0))) + 1;
