@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import openapiTS, { astToString, type SchemaObject } from 'openapi-typescript';
 import ts from 'typescript';
 import { type Api, projectRoot, readApis, redoclyEnv } from './apis.js';
-import { followRef } from './bundled-spec.js';
+import { followRef } from '../src/verify/bundled-document.js';
 
 const run = promisify(execFile);
 const generatedDir = join(projectRoot, 'generated');

@@ -13,7 +13,7 @@ import {
 import { ecwidServerError, jpeg, variation, variationPath } from '../fixtures/index.js';
 import { createVariation, ecwidClient, getVariation } from '../support/ecwid-client.js';
 import { facingFaults } from '../support/facing-faults.js';
-import { freePort } from '../../scripts/prism.js';
+import { freePort } from '../../src/testing/ports.js';
 
 const path = variationPath;
 const serverError = ecwidServerError;

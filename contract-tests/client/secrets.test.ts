@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createBigCommerceClient, createEcwidClient } from '../../src/index.js';
 import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
-import { freePort } from '../../scripts/prism.js';
+import { freePort } from '../../src/testing/ports.js';
 
 const token = 'secret_CANARY-7f3a9c-do-not-leak';
 const path = { productId: 1, combinationId: 2 };

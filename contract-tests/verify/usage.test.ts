@@ -1,7 +1,7 @@
 // When verify cannot run (wrong usage, missing credentials, a store it cannot reach or that refuses
 // the credentials) it exits 2 with a one-line reason, and the token is still in no output.
 import { afterEach, describe, expect, test } from 'vitest';
-import { freePort } from '../../scripts/prism.js';
+import { freePort } from '../../src/testing/ports.js';
 import { env, expectNoToken, token, verify } from './run-verify.js';
 import { productId, type StoreDouble, startStoreDouble } from './store-double.js';
 
