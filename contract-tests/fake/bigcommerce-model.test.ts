@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 import type { BigCommerceSeed } from '../../src/fake/bigcommerce.js';
 import { checkAnswer } from '../../src/verify/check.js';
 import { loadSpec } from '../../src/verify/spec.js';
-import { fuzzParameters, fuzzTimeout } from '../fuzz/settings.js';
+import { modelParameters, modelTimeout } from '../fuzz/settings.js';
 import { type Body, freshStore, png, send } from './bigcommerce-store.js';
 
 const spec = loadSpec('bigcommerce');
@@ -265,11 +265,11 @@ const commands = [
     ),
 ];
 
-test('random sequences of every BigCommerce operation agree with the model and the spec', { timeout: fuzzTimeout }, async () => {
+test('random sequences of every BigCommerce operation agree with the model and the spec', { timeout: modelTimeout }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: 80, size: 'max' }), (sequence) =>
       fc.asyncModelRun(() => ({ model: initialModel(), real: { store: freshStore({ seed: seed(), rateLimit: false }) } }), sequence),
     ),
-    fuzzParameters,
+    modelParameters,
   );
 });

@@ -17,5 +17,13 @@ const seed = fromEnvironment('FUZZ_SEED');
 
 export const fuzzParameters: fc.Parameters<unknown> = { numRuns, ...(seed !== undefined && { seed }) };
 
+/**
+ * The fake stores' model-based tests: 25 command sequences by default, about a thousand steps in
+ * `npm test`, the bounded run the fake stores' proof calls for; FUZZ_RUNS sets both.
+ */
+const modelRuns = fromEnvironment('FUZZ_RUNS', 25)!;
+export const modelParameters: fc.Parameters<unknown> = { ...fuzzParameters, numRuns: modelRuns };
+export const modelTimeout = 15_000 + modelRuns * 100;
+
 /** Per property: the suite's usual 15 s, plus room for Prism's few milliseconds per case. */
 export const fuzzTimeout = 15_000 + numRuns * 100;
