@@ -23,6 +23,7 @@ export interface Schema {
   exclusiveMaximum?: number;
   minLength?: number;
   maxLength?: number;
+  pattern?: string;
   format?: string;
   contentMediaType?: string;
 }
