@@ -64,54 +64,61 @@ test('every example has its expected output', () => {
   expect(Object.keys(expectedOutput).sort()).toEqual([...examples].sort());
 });
 
-test.each(examples)('examples/%s runs against the fake stores, every request valid', async (example) => {
-  const { stdout, stderr, ecwid, bigcommerce } = await runExample(example);
-  expect(stderr).toBe('');
-  for (const line of expectedOutput[example] ?? []) expect(stdout).toMatch(line);
-  const answers = [...ecwid.answers, ...bigcommerce.answers];
-  expect(answers.length).toBeGreaterThan(0);
-  // A fake names what it found wrong with a request in sl-violations, as Prism does: no example
-  // expects an error.
-  for (const answer of answers) {
-    expect(answer.headers.get('sl-violations')).toBeNull();
-    expect(answer.status).toBeLessThan(300);
+type ExampleRun = Awaited<ReturnType<typeof runExample>>;
+
+// What a developer running the suite may have in their own environment: a real store's credentials
+// and IDs. Every example runs with these set, and none may reach the example's requests.
+const developersOwn = {
+  ECWID_TOKEN: 'developer-real-ecwid-token',
+  ECWID_STORE_ID: '999001',
+  BIGCOMMERCE_ACCESS_TOKEN: 'developer-real-bigcommerce-token',
+  BIGCOMMERCE_STORE_HASH: 'devstore',
+};
+
+// What one run of an example also shows, beyond its output.
+const alsoShown: Record<string, (run: ExampleRun) => Promise<void>> = {
+  // It changes nothing in a store unless asked to (ECWID_NEW_PRICE, below).
+  'ecwid-variations.ts': async ({ ecwid, stdout }) => {
+    expect(ecwid.requests.map(({ method }) => method)).toEqual(['GET']);
+    expect(stdout).toMatch(/^not changing variation \d+: set ECWID_NEW_PRICE to set its price$/m);
+  },
+  // The store keeps the file it uploads, byte for byte.
+  'bigcommerce-image.ts': async ({ stdout }) => {
+    const [, stored] = /^stored at (\S+)$/m.exec(stdout)!;
+    const served = Buffer.from(await (await fetch(stored!)).arrayBuffer());
+    expect(served.equals(readFileSync(join(projectRoot, 'examples', 'shirt-red-l.jpg')))).toBe(true);
+  },
+};
+
+test.each(examples)('examples/%s runs against the fake stores, every request valid, no credential of the developer in it', async (example) => {
+  for (const [name, value] of Object.entries(developersOwn)) vi.stubEnv(name, value);
+  try {
+    const run = await runExample(example);
+    expect(run.stderr).toBe('');
+    for (const line of expectedOutput[example] ?? []) expect(run.stdout).toMatch(line);
+    const answers = [...run.ecwid.answers, ...run.bigcommerce.answers];
+    expect(answers.length).toBeGreaterThan(0);
+    // A fake names what it found wrong with a request in sl-violations, as Prism does: no example
+    // expects an error.
+    for (const answer of answers) {
+      expect(answer.headers.get('sl-violations')).toBeNull();
+      expect(answer.status).toBeLessThan(300);
+    }
+    for (const { url, headers } of [...run.ecwid.requests, ...run.bigcommerce.requests]) {
+      expect(JSON.stringify({ url, headers })).not.toMatch(/developer-real|999001|devstore/);
+    }
+    await alsoShown[example]?.(run);
+  } finally {
+    vi.unstubAllEnvs();
   }
 }, 30_000);
 
-test('ecwid-variations.ts changes nothing in a store unless asked to', async () => {
-  const left = await runExample('ecwid-variations.ts');
-  expect(left.ecwid.requests.map(({ method }) => method)).toEqual(['GET']);
-  expect(left.stdout).toMatch(/^not changing variation \d+: set ECWID_NEW_PRICE to set its price$/m);
-
+test('ecwid-variations.ts sets the price when asked to, and the store holds it', async () => {
   const changed = await runExample('ecwid-variations.ts', { ECWID_NEW_PRICE: '24.99' });
   const put = changed.ecwid.requests.find(({ method }) => method === 'PUT');
   expect(JSON.parse(put!.body.toString())).toEqual({ price: 24.99 });
   expect(changed.stdout).toMatch(/^set the price of variation \d+ to 24.99: updated 1 variation$/m);
-  // The store holds the new price.
   const [, id] = /^set the price of variation (\d+)/m.exec(changed.stdout)!;
   const read = await changed.stores.ecwid.fetch(`http://fake/products/692730761/combinations/${id}`, { headers: { Authorization: 'Bearer any' } });
   expect(((await read.json()) as { price: number }).price).toBe(24.99);
-}, 30_000);
-
-test('bigcommerce-image.ts stores the file it uploads, byte for byte', async () => {
-  const { stdout } = await runExample('bigcommerce-image.ts');
-  const [, stored] = /^stored at (\S+)$/m.exec(stdout)!;
-  const served = Buffer.from(await (await fetch(stored!)).arrayBuffer());
-  expect(served.equals(readFileSync(join(projectRoot, 'examples', 'shirt-red-l.jpg')))).toBe(true);
-}, 30_000);
-
-test("the developer's own store credentials never reach an example", async () => {
-  vi.stubEnv('ECWID_TOKEN', 'developer-real-ecwid-token');
-  vi.stubEnv('ECWID_STORE_ID', '999001');
-  vi.stubEnv('BIGCOMMERCE_ACCESS_TOKEN', 'developer-real-bigcommerce-token');
-  vi.stubEnv('BIGCOMMERCE_STORE_HASH', 'devstore');
-  try {
-    const ecwid = await runExample('ecwid-variations.ts');
-    const bigcommerce = await runExample('bigcommerce-all-variants.ts');
-    const requests = [...ecwid.ecwid.requests, ...bigcommerce.bigcommerce.requests];
-    expect(requests.length).toBeGreaterThan(1);
-    for (const { url, headers } of requests) expect(JSON.stringify({ url, headers })).not.toMatch(/developer-real|999001|devstore/);
-  } finally {
-    vi.unstubAllEnvs();
-  }
 }, 30_000);
