@@ -313,6 +313,43 @@ test('without Prism, the command and startMock fail at once with one line saying
   });
 });
 
+test.each(apiNames)('without Prism, npx commerce-variants mock %s --stateful serves a fake store and stops on SIGTERM', async (api) => {
+  await consumer.withoutPrism(async () => {
+    const port = await freePort();
+    const cli = startCommand('npx', ['commerce-variants', 'mock', api, '--stateful', '--port', String(port)], consumer.dir, port);
+    const url = `http://127.0.0.1:${port}`;
+    expect(await firstLine(cli)).toBe(`${api} mock: ${url}`);
+    const request = exampleRequest(api, url);
+    const response = await fetch(request.url, { headers: request.headers });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('sl-violations')).toBeNull();
+    cli.child.kill('SIGTERM');
+    await cli.exited;
+    expect(cli.stderr()).toContain(`GET ${new URL(request.url).pathname} 200\n`);
+    expect(processesForPort(port)).toEqual([]);
+  });
+});
+
+test('without Prism, createFakeStore answers through its fetch, and the seed schemas resolve through exports', async () => {
+  const report = await consumer.withoutPrism(async () =>
+    JSON.parse(
+      await consumer.node(`
+        import { createFakeStore } from '${pkg.name}/testing';
+        const report = {};
+        for (const api of ${JSON.stringify(apiNames)}) {
+          const fake = createFakeStore(api);
+          const { default: schema } = await import('${pkg.name}/fake/' + api + '.seed.schema.json', { with: { type: 'json' } });
+          report[api] = { snapshot: fake.snapshot(), schemaTitle: schema.title };
+        }
+        console.log(JSON.stringify(report));`),
+    ),
+  ) as Record<string, { snapshot: { products: unknown[] }; schemaTitle: string }>;
+  for (const api of apiNames) {
+    expect(report[api]!.snapshot.products.length).toBeGreaterThan(0);
+    expect(report[api]!.schemaTitle).toMatch(/fake store seed/);
+  }
+});
+
 test('the README\'s vitest example for the mocks runs as written, and leaves no Prism behind', async () => {
   const readme = readFileSync(join(projectRoot, 'README.md'), 'utf8');
   const section = readme.slice(readme.indexOf('## Mocks in your own tests'));

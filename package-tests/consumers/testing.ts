@@ -4,6 +4,9 @@ import { createEcwidClient } from 'commerce-variants';
 import {
   type BundledApi,
   createBigCommerceMockClient,
+  createFakeStore,
+  FakeStoreError,
+  type FakeStoreErrorCode,
   createEcwidMockClient,
   MockError,
   type MockErrorCode,
@@ -44,3 +47,23 @@ export const ecwid = createEcwidClient({ storeId: 1003, token: 'any', baseUrl: '
 export const ecwidSpec: string = specPath('ecwid' satisfies BundledApi);
 // @ts-expect-error only the bundled APIs can be mocked
 startMock('shopify');
+
+// A fake store behind a client's fetch; its seed and snapshot are typed in the vendor's field names.
+export async function fakeStore(): Promise<number | FakeStoreErrorCode> {
+  try {
+    const fake = createFakeStore('ecwid', { rateLimit: { requests: 20, windowMs: 200 }, faults: { rate: 0.1, seed: 42 } });
+    const seed = fake.snapshot();
+    type _seed = Expect<Not<IsAny<typeof seed.products>>>;
+    fake.seed(seed);
+    const client = createEcwidClient({ storeId: 1003, token: 'any', fetch: fake.fetch, ...mockClientOptions });
+    await client.GET('/products/{productId}/combinations', { params: { path: { productId: 692730761 } } });
+    const server = await fake.listen({ port: 0 });
+    await server.stop();
+    return fake.requests.length;
+  } catch (error) {
+    if (error instanceof FakeStoreError) return error.code;
+    throw error;
+  }
+}
+// @ts-expect-error only the bundled APIs have a fake store
+createFakeStore('shopify');

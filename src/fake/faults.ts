@@ -14,7 +14,7 @@ export type FaultKind =
   | '429-no-headers';
 
 export interface FaultOptions {
-  /** The share of counted requests that get a fault, 0 to 1. */
+  /** The share of the requests the spec allows (within the quota) that get a fault, 0 to 1. */
   rate: number;
   /** The random sequence's seed (default 1). */
   seed?: number;
@@ -40,12 +40,12 @@ function randomSequence(seed: number): () => number {
   };
 }
 
-/** Draws, for each counted request, the fault it gets, if any. */
+/** Draws, for each request the spec allows, the fault it gets, if any. */
 export function createFaultPicker({ rate, seed = 1, kinds }: FaultOptions, available: FaultKind[]): () => FaultKind | undefined {
   const pool = kinds ?? available;
   const random = randomSequence(seed);
   return () => {
-    // Two draws per request whatever the first says, so the sequence depends only on the count.
+    // Two draws per request whatever the first says, so the sequence depends only on how many came.
     const hit = random() < rate;
     const kind = pool[Math.floor(random() * pool.length)];
     return hit ? kind : undefined;

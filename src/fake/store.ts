@@ -20,7 +20,7 @@ export interface FakeStoreOptions<Seed = unknown> {
   seed?: Seed;
   /** The quota, or false for none (default: the vendor's, e.g. BigCommerce 150 per 30 s). */
   rateLimit?: RateLimit | false;
-  /** Faults injected into a share of the counted requests (default: none). */
+  /** Faults injected into a share of the requests the spec allows (default: none). */
   faults?: FaultOptions | false;
   /** How long an async image upload takes to land, in ms (default 200). */
   asyncDelayMs?: number;
@@ -46,7 +46,7 @@ export interface FakeStore<Seed = unknown> {
   listen(options?: { port?: number }): Promise<Listening>;
   /** Replaces the whole state with `data`, which reset() then goes back to. Checked against the seed schema. */
   seed(data: Seed): void;
-  /** Goes back to the last seed (the default catalogue if none was given); clears the request log. */
+  /** Goes back to the last seed (the default catalogue if none was given); clears the request log, refills the quota. */
   reset(): void;
   /** The whole state in the seed format: saved to a file, it seeds the next run. */
   snapshot(): Seed;

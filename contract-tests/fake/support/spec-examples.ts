@@ -1,6 +1,7 @@
 // What the vendors' fake-store tests share: requests sent to a store as a user's code sends them, and
 // the requests a spec's examples describe (the path parameters' examples, each request-body example,
 // the query parameters' examples), to send each alone to a fresh default store.
+import { describe, expect, test } from 'vitest';
 import { followRef } from '../../../src/verify/bundled-document.js';
 import type { Spec } from '../../../src/verify/spec.js';
 
@@ -27,12 +28,15 @@ export interface Answer {
   headers: Headers;
 }
 
+type Store = { fetch: typeof fetch };
+type Send = (store: Store, method: string, path: string, body?: Body, headers?: Record<string, string>) => Promise<Answer>;
+
 /**
  * A `send(store, method, path, body?, headers?)` for one API: the path after `base` (the vendor's real
  * base URL), its credential headers on every request unless `headers` overrides them.
  */
-export function sender(base: string, credentials: Record<string, string>) {
-  return async (store: { fetch: typeof fetch }, method: string, path: string, body?: Body, headers: Record<string, string> = {}): Promise<Answer> => {
+export function sender(base: string, credentials: Record<string, string>): Send {
+  return async (store, method, path, body, headers = {}) => {
     const encoded = body && encode(body);
     const response = await store.fetch(`${base}${path}`, {
       method,
@@ -124,5 +128,30 @@ export function exampleRequests(spec: Spec, options: ExampleOptions): ExampleReq
       ...(bodies.length > 0 ? bodies : [request('without query', [])]),
       ...queries.map((query) => request(`?${query[0]}`, [query], required)),
     ];
+  });
+}
+
+/**
+ * The tests every vendor's examples owe: together they cover every operation of the spec, and each,
+ * sent alone to a fresh default store, gets its operation's documented success status (the lowest
+ * 2xx) with a body the spec allows.
+ */
+export function testExampleRequests(spec: Spec, requests: ExampleRequest[], freshStore: () => Store, send: Send) {
+  const successOf = (operationId: string) =>
+    Math.min(...spec.responses.filter((r) => r.operationId === operationId && r.status < 300).map((r) => r.status));
+
+  test('the examples cover every operation of the spec', () => {
+    expect(new Set(requests.map((request) => request.operationId))).toEqual(new Set(spec.operations.map((operation) => operation.operationId)));
+  });
+
+  describe('every example request succeeds alone on a fresh default store', () => {
+    test.each(requests.map((request) => [request.name, request] as const))('%s', async (_, { operationId, method, path, body }) => {
+      const answer = await send(freshStore(), method, path, body);
+      expect(answer.headers.get('sl-violations')).toBeNull();
+      expect({ status: answer.status, errors: spec.validateBody(operationId, answer.status, answer.body) }).toEqual({
+        status: successOf(operationId),
+        errors: [],
+      });
+    });
   });
 }

@@ -2,6 +2,7 @@
 // has already checked the request against the spec, so a handler only decides what BigCommerce would
 // do with it. Error bodies have the form of the spec's examples for the status.
 import { imageMediaTypes } from '../../../generated/bigcommerce.images.js';
+import { variantsBatchLimit } from '../../bigcommerce.js';
 import { UploadRejectedError } from '../../errors.js';
 import { checkImage, MiB } from '../../upload-guards.js';
 import type { FakeAnswer, FakeContext, FakeRequest } from '../vendor.js';
@@ -27,12 +28,11 @@ type BatchItem = VariantUpdate & { id: number };
 
 /** BigCommerce's page size when `limit` is left out (its list examples show 50). */
 const defaultPageSize = 50;
-/** The most variants one batch update takes; BigCommerce answers 413 to more (FACTS.md C). */
-export const maxBatchSize = 50;
 
 const statusPage = 'https://developer.bigcommerce.com/api-docs/getting-started/api-status-codes';
 
-const problem = (status: number, title: string, extra: object = {}): FakeAnswer => ({
+/** BigCommerce's error body: the status repeated, a title, the link to its status-code page. */
+export const problem = (status: number, title: string, extra: object = {}): FakeAnswer => ({
   status,
   body: { status, title, type: statusPage, ...extra },
 });
@@ -212,9 +212,9 @@ export const handlers: Record<string, Handler> = {
 
   updateVariantsBatch(state, request) {
     const items = request.body as BatchItem[];
-    // BigCommerce refuses an oversized batch before it reads any item.
-    if (items.length > maxBatchSize) {
-      return problem(413, `The request payload is too large. The maximum items allowed in the array is ${maxBatchSize}`, {
+    // BigCommerce refuses a batch of more than 50 before it reads any item (FACTS.md C).
+    if (items.length > variantsBatchLimit) {
+      return problem(413, `The request payload is too large. The maximum items allowed in the array is ${variantsBatchLimit}`, {
         type: '/api-docs/getting-started/api-status-codes',
         errors: {},
       });
