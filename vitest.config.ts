@@ -1,12 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['contract-tests/**/*.test.ts'],
     globalSetup: ['contract-tests/support/prism-setup.ts'],
-    // Most of the suite's time is spent waiting (on Prism, child processes, retry waits, timeouts),
-    // not computing: more workers than the default (cores - 1, so one on 2 cores) overlap the waits.
-    maxWorkers: 3,
+    // Much of the suite's time is spent waiting (on Prism, child processes, retry waits, timeouts):
+    // one worker per core, not the default cores - 1 (a single worker on 2 cores), overlaps the waits.
+    // More than that starved the Prism start-ups of CPU on a loaded 2-core machine.
+    maxWorkers: Math.max(2, availableParallelism()),
     // The files share no state but the modules they import: one import per worker, not per file,
     // halves the suite's CPU time (the spec validators and clients are built once).
     isolate: false,
