@@ -2,7 +2,7 @@
 // (written from the vendors' material) must be the same set, pair by pair.
 import { expect, test } from 'vitest';
 import { readApis } from '../scripts/apis.js';
-import { loadSpec } from './support/spec.js';
+import { loadSpec } from '../src/verify/spec.js';
 import { vendors } from './vendors.js';
 
 test('every API in redocly.yaml has a contract suite', () => {

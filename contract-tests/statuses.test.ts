@@ -3,7 +3,7 @@
 // decode, and match that response's schema and required headers.
 import { describe, expect, inject, test } from 'vitest';
 import { preferStatus } from './support/prism-headers.js';
-import { loadSpec } from './support/spec.js';
+import { loadSpec } from '../src/verify/spec.js';
 import { vendors } from './vendors.js';
 
 describe.each(Object.entries(vendors))('%s: every documented status', (name, cases) => {

@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { afterEach, expect, test } from 'vitest';
 import { projectRoot, readApis } from '../scripts/apis.js';
 import { isPortFree } from '../scripts/ports.js';
-import { freePort } from '../scripts/prism.js';
+import { freePort } from '../src/testing/ports.js';
 import { docsPort, mockPortVariable } from '../scripts/sandbox-config.js';
 import { descendants, processesMentioning, stillRunning } from './support/processes.js';
 

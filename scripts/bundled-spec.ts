@@ -2,9 +2,6 @@
 // need from it: info, operations and security schemes. Only the fields used here are typed.
 import { followRef, readBundledDocument } from '../src/verify/bundled-document.js';
 
-// Shared with `commerce-variants verify`, which ships: the reader lives in src/.
-export { followRef, readBundledDocument } from '../src/verify/bundled-document.js';
-
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
 interface Parameter {

@@ -2,8 +2,9 @@
 // how to authenticate and how to reach its mock. Every vendor fact comes from the bundled spec.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBundledDocument } from '../src/verify/bundled-document.js';
 import { type Api, projectRoot } from './apis.js';
-import { readBundledDocument, readBundledSpec } from './bundled-spec.js';
+import { readBundledSpec } from './bundled-spec.js';
 import type { VendorClient } from './clients.js';
 import { exampleRequest, toCurl } from './example-request.js';
 import { prismPackage, testedPrismVersion } from '../src/testing/prism.js';

@@ -4,10 +4,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
+import { launchMock } from '../src/testing/mock.js';
 import { projectRoot, readApis } from './apis.js';
 import { exampleRequest, toCurl } from './example-request.js';
 import { type PortChoice, PortError, assertPortsFree, choosePort } from './ports.js';
-import { launchMock } from './prism.js';
 import { defaultMockPort, docsPort, mockPortVariable } from './sandbox-config.js';
 import { serveDirectory } from './static-server.js';
 

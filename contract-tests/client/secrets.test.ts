@@ -4,7 +4,7 @@ import { inspect } from 'node:util';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { createBigCommerceClient, createEcwidClient } from '../../src/index.js';
 import { type Fault, type FaultServer, startFaultServer } from '../support/fault-server.js';
-import { freePort } from '../../scripts/prism.js';
+import { freePort } from '../../src/testing/ports.js';
 
 const token = 'secret_CANARY-7f3a9c-do-not-leak';
 const path = { productId: 1, combinationId: 2 };
@@ -80,7 +80,8 @@ test('a rejected upload exposes no token', async () => {
 
 test('error URLs carry no query, so a token given in one by mistake goes no further', async () => {
   server = await startFaultServer(['hang']);
-  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 100, retry: false });
+  // Long enough for the request to reach the server on a loaded machine: the test reads what it got.
+  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 1_000, retry: false });
   const outcome = await client
     .GET('/products/{productId}/combinations/{combinationId}', {
       params: { path, query: { token } as never },
@@ -96,7 +97,8 @@ test.each([
   ['Azure', 'https://acct.blob.core.windows.net/c/red.jpg?sv=2024-01-01&sig=SIGNATURE'],
 ])("a presigned image URL's signature (%s) stays out of the error", async (_, template) => {
   server = await startFaultServer(['hang']);
-  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 100, retry: false });
+  // Long enough for the request to reach the server on a loaded machine: the test reads what it got.
+  const client = createEcwidClient({ storeId: 1003, token, baseUrl: server.url, timeoutMs: 1_000, retry: false });
   const signature = 'f00dfeedCANARYsignature';
   const outcome = await client
     .uploadVariationImageFromUrl({ ...path, externalUrl: template.replace('SIGNATURE', signature) })

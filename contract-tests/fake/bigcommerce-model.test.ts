@@ -8,7 +8,7 @@ import { expect, test } from 'vitest';
 import type { BigCommerceSeed } from '../../src/fake/bigcommerce.js';
 import { checkAnswer } from '../../src/verify/check.js';
 import { loadSpec } from '../../src/verify/spec.js';
-import { fuzzParameters } from '../fuzz/settings.js';
+import { modelParameters } from '../fuzz/settings.js';
 import { type Body, freshStore, png, send } from './bigcommerce-store.js';
 
 const spec = loadSpec('bigcommerce');
@@ -267,13 +267,13 @@ const commands = [
 
 const maxCommands = 80;
 /** Room for each step a run may take (a few ms each on a loaded 2-core machine), beside the suite's usual 15 s. */
-const timeout = 15_000 + (fuzzParameters.numRuns ?? 25) * maxCommands * 10;
+const timeout = 15_000 + (modelParameters.numRuns ?? 25) * maxCommands * 10;
 
 test('random sequences of every BigCommerce operation agree with the model and the spec', { timeout }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands, size: 'max' }), (sequence) =>
       fc.asyncModelRun(() => ({ model: initialModel(), real: { store: freshStore({ seed: seed(), rateLimit: false }) } }), sequence),
     ),
-    fuzzParameters,
+    modelParameters,
   );
 });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import { loadSpec } from '../../src/verify/spec.js';
 import { arbitrary } from '../fuzz/arbitraries.js';
-import { fuzzParameters } from '../fuzz/settings.js';
+import { modelParameters } from '../fuzz/settings.js';
 import { type Body, freshStore, productId, send } from './ecwid-store.js';
 
 const spec = loadSpec('ecwid');
@@ -264,14 +264,14 @@ afterEach(() => {
 
 const maxCommands = 80;
 // A few milliseconds per step, each request checked against the spec twice (by the store and here).
-const timeout = 15_000 + (fuzzParameters.numRuns ?? 25) * maxCommands * 5;
+const timeout = 15_000 + (modelParameters.numRuns ?? 25) * maxCommands * 5;
 
 test('random sequences of every Ecwid operation agree with the model and the spec', { timeout }, async () => {
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands, size: 'max' }), (sequence) =>
       fc.asyncModelRun(() => ({ model: initialModel(), real: { store: freshStore({ rateLimit: false, asyncDelayMs }) } }), sequence),
     ),
-    fuzzParameters,
+    modelParameters,
   );
 });
 
@@ -291,6 +291,6 @@ test('any create or update body the spec allows is kept and read back within the
     }),
     // Generated bodies are large and each is checked three times (request, answer, read back): a third
     // as many runs as the sequences above.
-    { ...fuzzParameters, numRuns: Math.ceil((fuzzParameters.numRuns ?? 25) / 3) },
+    { ...modelParameters, numRuns: Math.ceil((modelParameters.numRuns ?? 25) / 3) },
   );
 });

@@ -1,7 +1,7 @@
 // The operations of a bundled spec (generated/<api>.openapi.json) that take input, with their
 // parameters and request body resolved: the table every fuzz test is driven from.
 import { readApis } from '../../scripts/apis.js';
-import { followRef, readBundledDocument } from '../../scripts/bundled-spec.js';
+import { followRef, readBundledDocument } from '../../src/verify/bundled-document.js';
 import type { Schema } from './schema.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;

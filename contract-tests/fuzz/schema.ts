@@ -1,6 +1,6 @@
 // The part of JSON Schema 2020-12 the fuzzers read, and how a schema is brought to plain keywords:
 // its local $ref followed and its allOf merged, so no other module has to know about either.
-import { followRef } from '../../scripts/bundled-spec.js';
+import { followRef } from '../../src/verify/bundled-document.js';
 
 export type JsonType = 'null' | 'boolean' | 'integer' | 'number' | 'string' | 'array' | 'object';
 

@@ -7,7 +7,7 @@ import { describe, expect, inject, test } from 'vitest';
 import { readApis } from '../../scripts/apis.js';
 import { listOperations, readBundledSpec, type Operation } from '../../scripts/bundled-spec.js';
 import { violations } from '../support/prism-headers.js';
-import { loadSpec } from '../support/spec.js';
+import { loadSpec } from '../../src/verify/spec.js';
 import type { RealClientCase, RequestCase } from './cases.js';
 
 /** Headers that satisfy an operation's security scheme; the mock checks presence, not value. */

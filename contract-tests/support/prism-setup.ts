@@ -2,7 +2,7 @@
 // generated/ on a free loopback port. Tests read the URLs with inject('prismUrls').
 import type { TestProject } from 'vitest/node';
 import { readApis } from '../../scripts/apis.js';
-import { launchMock } from '../../scripts/prism.js';
+import { launchMock } from '../../src/testing/mock.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,11 +1,11 @@
 // `commerce-variants mock <api>`: serves the bundled spec until a signal, and leaves nothing running.
 import { createServer } from 'node:net';
 import { once } from 'node:events';
-import { describe, expect, test } from 'vitest';
-import { readApis } from '../../scripts/apis.js';
+import { describe, expect, test, vi } from 'vitest';
+import { projectRoot, readApis } from '../../scripts/apis.js';
 import { exampleRequest } from '../../scripts/example-request.js';
+import { run } from '../../src/cli/mock.js';
 import { freePort } from '../../src/testing/ports.js';
-import { projectRoot } from '../../scripts/apis.js';
 import { cliArgs, firstLine, startCli, startCommand } from './cli.js';
 import { prismProcesses, processesForPort } from './processes.js';
 
@@ -79,20 +79,35 @@ test('run by npm, it stops when npm\'s shell around it is gone', async () => {
   expect(processesForPort(port)).toEqual([]);
 });
 
+/**
+ * `commerce-variants mock <args>` in this process, what it printed on each stream and its exit code.
+ * A child process would prove nothing more for what ends before Prism starts: the tests above and
+ * below run the command for real, where signals and exit codes depend on being a process.
+ */
+async function mockInProcess(args: string[]) {
+  const printed = { stdout: '', stderr: '' };
+  const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void (printed.stdout += `${line}\n`));
+  const error = vi.spyOn(console, 'error').mockImplementation((line: string) => void (printed.stderr += `${line}\n`));
+  try {
+    return { code: await run(args), ...printed };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
 describe('it refuses to start with one line and exit code 2', () => {
   const cases = [
-    ['an unknown api', ['mock', 'shopify'], "commerce-variants mock: unknown api 'shopify': choose one of ecwid, bigcommerce"],
-    ['no api', ['mock'], 'commerce-variants mock: expected one api, got 0 (see --help)'],
-    ['a port out of range', ['mock', 'ecwid', '--port', '70000'], 'commerce-variants mock: --port 70000 is not a port number (1-65535)'],
-    ['a port that is not a number', ['mock', 'ecwid', '--port=http'], 'commerce-variants mock: --port http is not a port number (1-65535)'],
-    ['an unknown option', ['mock', 'ecwid', '--host', '0.0.0.0'], "commerce-variants mock: unknown option '--host' (see --help)"],
+    ['an unknown api', ['shopify'], "commerce-variants mock: unknown api 'shopify': choose one of ecwid, bigcommerce"],
+    ['no api', [], 'commerce-variants mock: expected one api, got 0 (see --help)'],
+    ['a port out of range', ['ecwid', '--port', '70000'], 'commerce-variants mock: --port 70000 is not a port number (1-65535)'],
+    ['a port that is not a number', ['ecwid', '--port=http'], 'commerce-variants mock: --port http is not a port number (1-65535)'],
+    ['an unknown option', ['ecwid', '--host', '0.0.0.0'], "commerce-variants mock: unknown option '--host' (see --help)"],
   ] as const;
 
   test.each(cases)('%s', async (_, args, line) => {
-    const cli = startCli([...args]);
-    expect(await cli.exited).toBe(2);
-    expect(cli.stderr()).toBe(`${line}\n`);
-    expect(cli.stdout()).toBe('');
+    const outcome = await mockInProcess([...args]);
+    expect(outcome).toEqual({ code: 2, stderr: `${line}\n`, stdout: '' });
   });
 
   test('a port already in use', async () => {
@@ -100,9 +115,9 @@ describe('it refuses to start with one line and exit code 2', () => {
     await once(taken, 'listening');
     const { port } = taken.address() as { port: number };
     try {
-      const cli = startCli(['mock', 'bigcommerce', '--port', String(port)]);
-      expect(await cli.exited).toBe(2);
-      expect(cli.stderr()).toBe(`commerce-variants mock: port ${port} on 127.0.0.1 is already in use: pick another with --port N\n`);
+      const outcome = await mockInProcess(['bigcommerce', '--port', String(port)]);
+      expect(outcome.code).toBe(2);
+      expect(outcome.stderr).toBe(`commerce-variants mock: port ${port} on 127.0.0.1 is already in use: pick another with --port N\n`);
       expect(prismProcesses(port)).toEqual([]);
     } finally {
       taken.close();

@@ -5,18 +5,12 @@ import { createServer } from 'node:http';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { junitXml } from '../../src/verify/junit.js';
 import { redactor } from '../../src/verify/redact.js';
 import { type Listening, listenOnLoopback } from '../support/loopback.js';
 import { verify } from './run-verify.js';
 import type { Vendor } from './store-double.js';
-
-let store: Listening | undefined;
-afterEach(async () => {
-  await store?.close();
-  store = undefined;
-});
 
 /** Lists one variation whose values carry the credential, and answers its get with a 500 that does too. */
 async function echoingStore(vendor: Vendor): Promise<Listening> {
@@ -44,9 +38,11 @@ const escapedForms = (secret: string) => {
   return [secret, json, xml(secret), xml(json), secret.slice(0, Math.max(3, secret.length - 2))];
 };
 
-describe.each(['ecwid', 'bigcommerce'] as const)('%s: a store that echoes the token', (vendor) => {
-  test.each(Object.entries(tokens))('%s token: in no output and no report', async (_, secret) => {
-    store = await echoingStore(vendor);
+// Concurrent: each case mostly waits out the client's retries of the store's 500.
+describe.concurrent.each(['ecwid', 'bigcommerce'] as const)('%s: a store that echoes the token', (vendor) => {
+  test.for(Object.entries(tokens))('%s token: in no output and no report', async ([, secret], { expect, onTestFinished }) => {
+    const store = await echoingStore(vendor);
+    onTestFinished(() => store.close());
     const junit = join(await mkdtemp(join(tmpdir(), 'verify-secret-')), 'report.xml');
     const environment: Record<string, string> = vendor === 'ecwid' ? { ECWID_TOKEN: secret } : { BIGCOMMERCE_ACCESS_TOKEN: secret };
     const outcome = await verify([vendor, '--product', '1', '--base-url', store.url, '--junit', junit], environment);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { escapeXml } from '../../src/verify/xml.js';
-import { freePort } from '../../scripts/prism.js';
+import { freePort } from '../../src/testing/ports.js';
 import { env, expectNoToken, token, verify } from './run-verify.js';
 import { productId, type StoreDouble, startStoreDouble } from './store-double.js';
 
