@@ -1,0 +1,160 @@
+// Pacing: every request the sync sends (retries included) goes through one paced fetch per store,
+// which holds the store's quota without going over it. BigCommerce says its quota in the
+// X-Rate-Limit-* headers of each answer; Ecwid says nothing, so its 600 per minute per token (or the
+// user's --rate-limit) is counted here, window by window. A 429 (another app on the same quota, a
+// load balancer) stops every request until the wait the answer asks for is over.
+import { rateLimitWait } from '../rate-limit.js';
+
+/** A fixed quota: `requests` per `windowMs`. */
+export interface RateLimit {
+  requests: number;
+  windowMs: number;
+}
+
+export interface PacingStats {
+  /** Requests sent, retries included. */
+  requests: number;
+  /** Answers 429. */
+  rateLimited: number;
+  /** Milliseconds spent waiting because of 429s. */
+  waitedMs: number;
+}
+
+export interface Pacer {
+  /** `fetch`, paced. `beforeSend` runs once the request has its slot, just before it goes. */
+  wrap(fetch: typeof globalThis.fetch, beforeSend?: (request: Request) => Promise<void>): typeof globalThis.fetch;
+  readonly stats: PacingStats;
+  /** The quota as last known: the fixed one, or the one BigCommerce's headers said. */
+  quota(): RateLimit | undefined;
+}
+
+/** Parses `N/SECONDS`, e.g. `150/30` or `20/0.2`; undefined when it is not that. */
+export function parseRateLimit(text: string): RateLimit | undefined {
+  const match = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(text.trim());
+  if (!match) return undefined;
+  const requests = Number(match[1]);
+  const windowMs = Number(match[2]) * 1000;
+  return requests >= 1 && windowMs > 0 ? { requests, windowMs } : undefined;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Resolves the next time `signal()` is called: a waiter wakes on any change. */
+function wakeups() {
+  let waiting: (() => void)[] = [];
+  return {
+    next: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    signal() {
+      const woken = waiting;
+      waiting = [];
+      woken.forEach((wake) => wake());
+    },
+  };
+}
+
+/**
+ * `fixed`: count requests against a fixed quota. A window opens with the first request after the
+ * last one closed and lasts `windowMs` from that request's answer: the store's window began when it
+ * received that request, no later, so ours never ends before the store's does.
+ * Without `fixed`: follow the X-Rate-Limit-* headers; until the first answer says the quota, one
+ * request at a time.
+ */
+export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefined; concurrency: number }): Pacer {
+  const stats: PacingStats = { requests: 0, rateLimited: 0, waitedMs: 0 };
+  const changed = wakeups();
+  let inFlight = 0;
+  let pausedUntil = 0;
+
+  // Fixed quota: the current window.
+  let window: { used: number; endsAt: number | undefined } | undefined;
+  // Header-led quota: what the latest answer said.
+  let known: { quota: number; windowMs: number; left: number; resetAt: number } | undefined;
+
+  /** Whether a request may go now; otherwise how long to wait (undefined: until something changes). */
+  function slot(now: number): true | number | undefined {
+    if (now < pausedUntil) return pausedUntil - now;
+    if (inFlight >= concurrency) return undefined;
+    if (fixed) {
+      if (window?.endsAt !== undefined && now >= window.endsAt) window = undefined;
+      if (window === undefined || window.used < fixed.requests) return true;
+      return window.endsAt === undefined ? undefined : window.endsAt - now;
+    }
+    if (known === undefined) return inFlight === 0 ? true : undefined;
+    // Past the reset the whole quota is there again. Requests in flight may not be counted in `left`
+    // yet: assume they are not.
+    const left = now >= known.resetAt ? known.quota : known.left;
+    if (left - inFlight > 0) return true;
+    return now >= known.resetAt ? undefined : known.resetAt - now;
+  }
+
+  async function acquire(): Promise<{ first: boolean }> {
+    for (;;) {
+      const now = Date.now();
+      const verdict = slot(now);
+      if (verdict === true) break;
+      await (verdict === undefined ? changed.next() : Promise.race([sleep(verdict), changed.next()]));
+    }
+    inFlight += 1;
+    stats.requests += 1;
+    if (!fixed) return { first: false };
+    window ??= { used: 0, endsAt: undefined };
+    window.used += 1;
+    return { first: window.used === 1 };
+  }
+
+  function settle(first: boolean, response: Response | undefined): void {
+    const now = Date.now();
+    inFlight -= 1;
+    if (fixed && first && window && window.endsAt === undefined) window.endsAt = now + fixed.windowMs;
+    if (response) {
+      if (!fixed) learn(response.headers, now);
+      if (response.status === 429) {
+        stats.rateLimited += 1;
+        // No header says how long: wait a second, as BigCommerce's load balancer needs.
+        const wait = rateLimitWait(response.headers) ?? 1000;
+        stats.waitedMs += Math.max(0, now + wait - Math.max(pausedUntil, now));
+        pausedUntil = Math.max(pausedUntil, now + wait);
+      }
+    }
+    changed.signal();
+  }
+
+  function learn(headers: Headers, now: number): void {
+    const number = (name: string) => {
+      const value = Number(headers.get(name) ?? NaN);
+      return Number.isFinite(value) && value >= 0 ? value : undefined;
+    };
+    const quota = number('x-rate-limit-requests-quota');
+    const left = number('x-rate-limit-requests-left');
+    const resetMs = number('x-rate-limit-time-reset-ms');
+    const windowMs = number('x-rate-limit-time-window-ms');
+    if (quota === undefined || left === undefined || resetMs === undefined) return;
+    const resetAt = now + resetMs;
+    // Answers can arrive out of order: within one window the lowest `left` is the latest.
+    const sameWindow = known !== undefined && now < known.resetAt;
+    known = {
+      quota,
+      windowMs: windowMs ?? known?.windowMs ?? resetMs,
+      left: sameWindow ? Math.min(known!.left, left) : left,
+      resetAt: sameWindow ? Math.max(known!.resetAt, resetAt) : resetAt,
+    };
+  }
+
+  return {
+    stats,
+    quota: () => fixed ?? (known && { requests: known.quota, windowMs: known.windowMs }),
+    wrap(fetch, beforeSend) {
+      return async (input, init) => {
+        const { first } = await acquire();
+        let response: Response | undefined;
+        try {
+          if (beforeSend) await beforeSend(input instanceof Request ? input : new Request(input, init));
+          response = await fetch(input, init);
+          return response;
+        } finally {
+          settle(first, response);
+        }
+      };
+    },
+  };
+}
