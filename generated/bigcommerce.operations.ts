@@ -16,4 +16,7 @@ export const operationTable = {
   '/catalog/products/{product_id}/variants/{variant_id}/image': {
     POST: ['createProductVariantImage', false],
   },
+  '/catalog/variants': {
+    PUT: ['updateVariantsBatch', true],
+  },
 } as const satisfies OperationTable;

@@ -149,6 +149,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/catalog/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update variants in a batch
+         * @description Changes many variants, of any products, in one request. The body is an array with one object
+         *     per variant: its `id` names the variant, the other members are the fields to change, with the
+         *     same meaning and bounds as in a single-variant update (fields not sent keep their value, values
+         *     are absolute, option values are ignored). Unlike the single-variant update, `product_id` is not
+         *     checked against a URL; the variant's `id` alone decides.
+         *
+         *     **At most 50 variants per request.** BigCommerce refuses a longer array with `413` before it
+         *     looks at the items, so a batch of 51 valid updates is answered `413`, not `422`. The limit is
+         *     stated here rather than as a schema bound (`maxItems`) because a schema bound would make a
+         *     validating mock answer such a body with its validation status instead of BigCommerce's `413`.
+         *     BigCommerce says the limit may change.
+         *
+         *     Items that cannot be applied (an unknown variant, an invalid value) are answered `422` with
+         *     one entry per problem in `batch_errors`. BigCommerce does not document whether the other items
+         *     of such a batch were applied: read the variants back before sending them again. Success is
+         *     `200` with the updated variants.
+         *
+         *     BigCommerce's description of this operation also speaks of creating variants by leaving out
+         *     `id` (and sending `product_id`, `sku` and `option_values`), but its request schema requires
+         *     `id` for this `PUT`; this document describes updates only. Create variants one at a time with
+         *     the product's create operation.
+         *
+         *     Safe to retry: sending the same values again leaves the variants as sending them once.
+         */
+        put: operations["updateVariantsBatch"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -773,6 +815,25 @@ export interface components {
             data: components["schemas"]["VariantImage"];
             meta: components["schemas"]["EmptyMeta"];
         };
+        /**
+         * @description One item of a batch update: the variant's `id`, which is required here (BigCommerce's batch
+         *     schema marks it required for `PUT`), and any fields of a single-variant update. In a batch the
+         *     `id` is what names the variant, not a read-only member that is ignored.
+         */
+        ProductVariantBatchUpdate: WithRequired<components["schemas"]["ProductVariantUpdate"], "id">;
+        /** @description The variants of a batch update as stored. */
+        ProductVariantBatchResponse: {
+            data: components["schemas"]["ProductVariant"][];
+            meta: components["schemas"]["CollectionMeta"];
+        };
+        /**
+         * @description BigCommerce's answer to a batch it refuses: one error object per problem in `batch_errors`,
+         *     each of the usual error form (any member may be missing). The object stays open for members
+         *     BigCommerce adds.
+         */
+        BatchError: {
+            batch_errors?: components["schemas"]["Error"][];
+        };
     };
     responses: {
         /**
@@ -829,7 +890,9 @@ export interface components {
         /**
          * @description The store's request quota for the current window is used up (it is shared by every app on the
          *     store). Wait `X-Retry-After` seconds, or until `X-Rate-Limit-Time-Reset-Ms` has passed if that
-         *     is longer, before sending again.
+         *     is longer, before sending again. The headers are documented but not guaranteed: BigCommerce's
+         *     load balancer may refuse with `429` and no rate-limit header at all (bigcommerce/docs issue
+         *     325); a client must then back off on its own.
          */
         TooManyRequests: {
             headers: {
@@ -940,6 +1003,31 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The array holds more than 50 variants. BigCommerce refuses the whole request before it looks at
+         *     the items; nothing was changed. Split the batch and send the parts.
+         */
+        BatchTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description Items of the batch are missing required fields or hold invalid data, or name a variant the
+         *     store does not have. `batch_errors` lists the problems. Whether the valid items were applied is
+         *     not documented: read the variants back before sending them again.
+         */
+        InvalidBatch: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["BatchError"];
+            };
+        };
     };
     parameters: {
         /**
@@ -1025,6 +1113,9 @@ export interface components {
         /**
          * @description Seconds to wait before sending the next request (BigCommerce's `X-Retry-After`, not the standard
          *     `Retry-After`). If `X-Rate-Limit-Time-Reset-Ms` is present too, wait for whichever is longer.
+         *     Not required: a `429` sent by BigCommerce's load balancer rather than by the store's quota comes
+         *     without any rate-limit header (bigcommerce/docs issue 325); then wait and retry with a growing
+         *     delay.
          * @example 15
          */
         RetryAfter: number;
@@ -1361,4 +1452,40 @@ export interface operations {
             500: components["responses"]["ImageTooLarge"];
         };
     };
+    updateVariantsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProductVariantBatchUpdate"][];
+            };
+        };
+        responses: {
+            /** @description Every variant of the batch was updated; `data` holds them as stored, in the order sent. */
+            200: {
+                headers: {
+                    "X-Rate-Limit-Time-Window-Ms": components["headers"]["RateLimitTimeWindowMs"];
+                    "X-Rate-Limit-Time-Reset-Ms": components["headers"]["RateLimitTimeResetMs"];
+                    "X-Rate-Limit-Requests-Quota": components["headers"]["RateLimitRequestsQuota"];
+                    "X-Rate-Limit-Requests-Left": components["headers"]["RateLimitRequestsLeft"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductVariantBatchResponse"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["BatchTooLarge"];
+            422: components["responses"]["InvalidBatch"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
 }
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -988,10 +988,12 @@ export interface components {
              * @description Width of the image in pixels. Ecwid's reference types it as a string (`"800"`); the official
              *     Kotlin client declares it `Int` (`dto/common/AsyncPictureData.kt`, line 5) and so sends `800`,
              *     and its live test against Ecwid (`VariationsTest.kt`, line 321, width 100, height 200) passes.
-             *     Both forms are accepted because the server takes both.
+             *     Both forms are accepted because the server takes both. A string must still be a whole number
+             *     of pixels written in digits: `"wide"` or `"800px"` is refused (the pattern applies to strings
+             *     only).
              */
             width: string | number;
-            /** @description Height of the image in pixels, a string or an integer like `width`. */
+            /** @description Height of the image in pixels, a string of digits or an integer like `width`. */
             height: string | number;
             /** @description Your own ID for the image, used by the Lightspeed R-Series/X-Series image sync. */
             externalId?: string;

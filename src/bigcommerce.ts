@@ -3,8 +3,9 @@ import type { components, operations, paths } from '../generated/bigcommerce.js'
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
 import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
-import { HttpError } from './errors.js';
+import { HttpError, PagingError } from './errors.js';
 import { requireCredential } from './middleware.js';
+import { pageStep } from './pagination.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
 export type { components, operations, paths } from '../generated/bigcommerce.js';
@@ -16,6 +17,8 @@ export type BigCommerceVariant = Schemas['ProductVariant'];
 export type BigCommerceVariantCreate = Schemas['ProductVariantCreate'];
 /** The body of `PUT /catalog/products/{product_id}/variants/{variant_id}`. */
 export type BigCommerceVariantUpdate = Schemas['ProductVariantUpdate'];
+/** One item of the body of `PUT /catalog/variants`: the variant's `id` and the fields to change. */
+export type BigCommerceVariantBatchUpdate = Schemas['ProductVariantBatchUpdate'];
 /** The body of BigCommerce's error answers. */
 export type BigCommerceError = Schemas['Error'];
 /** `meta.pagination` of a page of variants. */
@@ -59,6 +62,14 @@ export type ListAllVariants = ProductPath & {
   /** `include_fields` / `exclude_fields`, sent with every page. */
   query?: Omit<ListQuery, 'page' | 'limit'>;
 };
+
+export type UpdateVariantsBatch = HelperCallOptions & {
+  /** At most `variantsBatchLimit` (50) updates, each naming its variant by `id`. */
+  variants: BigCommerceVariantBatchUpdate[];
+};
+
+/** The most variants BigCommerce takes in one batch update; it answers `413` to a longer array. */
+export const variantsBatchLimit = 50;
 
 /** The body of an error answer to a page of `listAllVariants`, as the spec types it. */
 export type ListAllVariantsErrorBody = NonNullable<FetchResponse<operations['getProductVariants'], {}, `${string}/${string}`>['error']>;
@@ -113,8 +124,23 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     /**
      * Every variant of a product, page after page (`GET …/variants?page=N`), following
      * `meta.pagination` until its last page. Each page is one call, with the client's timeout and
-     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError).
+     * retries; an error answer throws HttpError (narrow it with isListAllVariantsError), and a page
+     * that answers as another page throws PagingError rather than loop or repeat variants.
      */
+    /**
+     * Changes up to 50 variants, of any products, in one `PUT /catalog/variants`. A longer array
+     * is refused with a RangeError before anything is sent (BigCommerce would answer `413`): split
+     * it. Safe to retry, like a single update; after a `422`, read the variants back before
+     * resending, since BigCommerce does not say whether the valid items were applied.
+     */
+    async updateVariantsBatch(input: UpdateVariantsBatch) {
+      const [call, { variants }] = splitCallOptions(input);
+      if (!Array.isArray(variants)) throw new TypeError('variants must be an array of variant updates');
+      if (variants.length > variantsBatchLimit) {
+        throw new RangeError(`a batch holds at most ${variantsBatchLimit} variants, got ${variants.length}: split it`);
+      }
+      return client.PUT('/catalog/variants', { ...call, body: variants });
+    },
     async *listAllVariants(input: ListAllVariants): AsyncGenerator<BigCommerceVariant> {
       const [call, { product_id, pageSize, query }] = splitCallOptions(input);
       // The spec's limit is an integer; a page must hold at least one variant for the walk to advance.
@@ -127,9 +153,10 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
           params: { path: { product_id }, query: { ...query, page, limit: pageSize } },
         });
         if (error !== undefined) throw new HttpError(listOperationId, response, error);
+        const step = pageStep(page, data.meta.pagination);
+        if ('answeredAs' in step) throw new PagingError(listOperationId, page, step.answeredAs);
         yield* data.data;
-        const pagination = data.meta.pagination;
-        if (!pagination || page >= pagination.total_pages || data.data.length === 0) return;
+        if (!step.next || data.data.length === 0) return;
       }
     },
   });

@@ -83,6 +83,24 @@ export class UploadRejectedError extends Error {
 }
 
 /**
+ * A page of a paged list answered as another page (`meta.pagination.current_page` is not the page
+ * asked for). Following it would ask for the same pages again or hand back the same items twice,
+ * so the walk stops here; the items of the earlier pages have been handed out already.
+ */
+export class PagingError extends Error {
+  override name = 'PagingError';
+  constructor(
+    readonly operationId: string,
+    /** The page asked for. */
+    readonly page: number,
+    /** The page the answer says it is. */
+    readonly answeredAs: number,
+  ) {
+    super(`${operationId}: page ${page} was answered as page ${answeredAs} (meta.pagination.current_page); the walk stopped rather than repeat items`);
+  }
+}
+
+/**
  * A URL fit for messages and logs: scheme, host and path only. The query is dropped rather than
  * redacted by name, since a secret can sit in any parameter (a presigned `externalUrl` carries its
  * signature under names no list foresees), and so is any user info.

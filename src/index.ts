@@ -1,4 +1,4 @@
-export { createBigCommerceClient, isListAllVariantsError } from './bigcommerce.js';
+export { createBigCommerceClient, isListAllVariantsError, variantsBatchLimit } from './bigcommerce.js';
 export type {
   BigCommerceClient,
   BigCommerceClientOptions,
@@ -6,12 +6,14 @@ export type {
   BigCommerceImageMediaType,
   BigCommercePagination,
   BigCommerceVariant,
+  BigCommerceVariantBatchUpdate,
   BigCommerceVariantCreate,
   BigCommerceVariantUpdate,
   CreateVariantImageFromUrl,
   ListAllVariants,
   ListAllVariantsError,
   ListAllVariantsErrorBody,
+  UpdateVariantsBatch,
   UploadVariantImageFile,
 } from './bigcommerce.js';
 export { createEcwidClient } from './ecwid.js';
@@ -32,6 +34,7 @@ export type {
 export {
   HttpError,
   NetworkError,
+  PagingError,
   RequestAbortedError,
   RequestFailedError,
   RequestTimeoutError,

@@ -9,7 +9,8 @@ import { bigCommerceClient } from './client.js';
 // (401), a token without the scope (403), and the per-store rate limit (429).
 const everywhere = [401, 403, 429] as const;
 
-const product_id = 174;
+// The default catalogue's product and its first variant (the spec's examples name them).
+const product_id = 192;
 const variant_id = 382;
 
 export const bigcommerce = defineVendorCases<BigCommerceClient, operations>({
@@ -28,6 +29,9 @@ export const bigcommerce = defineVendorCases<BigCommerceClient, operations>({
     // Its own description: 400 (URL not downloadable), 404, 422 (not a valid image or no image_file),
     // 500 (an image_file over 1 MB — a 500, not a 413).
     createProductVariantImage: [200, 400, 404, 422, 500, ...everywhere],
+    // Its own description: 200, 413 (more than 50 variants, before the items are read) and 422
+    // (batch_errors).
+    updateVariantsBatch: [200, 413, 422, ...everywhere],
   },
 
   validCalls: {
@@ -38,7 +42,7 @@ export const bigcommerce = defineVendorCases<BigCommerceClient, operations>({
     createProductVariant: (client) =>
       client.POST('/catalog/products/{product_id}/variants', {
         params: { path: { product_id } },
-        body: { sku: 'SHIRT-RED-L', price: 24.5, option_values: [{ id: 146, option_id: 151 }] },
+        body: { sku: 'SMIT-3', price: 24.5, option_values: [{ id: 189, option_id: 220 }] },
       }),
     getProductVariant: (client) =>
       client.GET('/catalog/products/{product_id}/variants/{variant_id}', { params: { path: { product_id, variant_id } } }),
@@ -57,5 +61,7 @@ export const bigcommerce = defineVendorCases<BigCommerceClient, operations>({
         filename: 'shirt-red-l.jpg',
         contentType: 'image/jpeg',
       }),
+    updateVariantsBatch: (client) =>
+      client.updateVariantsBatch({ variants: [{ id: variant_id, inventory_level: 40 }, { id: 383, price: 27 }] }),
   },
 });

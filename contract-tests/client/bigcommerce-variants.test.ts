@@ -6,6 +6,7 @@ import {
   createBigCommerceClient,
   HttpError,
   isListAllVariantsError,
+  PagingError,
   RequestAbortedError,
 } from '../../src/index.js';
 import { facingFaults } from '../support/facing-faults.js';
@@ -79,6 +80,21 @@ test('a page without pagination, or an empty page, is the last one', async () =>
   ]);
   expect(await collect(client.listAllVariants({ product_id: 174 }))).toHaveLength(1);
   expect(server.seen).toHaveLength(1);
+});
+
+// verify stops on the same rule (src/pagination.ts): following such a page would loop over the
+// same pages or hand out the same variants twice.
+test('a page that answers as another page ends the walk with PagingError, its variants not handed out', async () => {
+  const { client, server } = await clientFacing([page(1, 3, [1, 2]), page(1, 3, [1, 2]), page(3, 3, [5])]);
+  const seen: number[] = [];
+  const walk = (async () => {
+    for await (const variant of client.listAllVariants({ product_id: 174, pageSize: 2 })) seen.push(variant.id!);
+  })();
+  await expect(walk).rejects.toBeInstanceOf(PagingError);
+  await expect(walk).rejects.toMatchObject({ operationId: 'getProductVariants', page: 2, answeredAs: 1 });
+  await expect(walk).rejects.toThrow('getProductVariants: page 2 was answered as page 1 (meta.pagination.current_page)');
+  expect(seen).toEqual([1, 2]);
+  expect(server.seen).toHaveLength(2);
 });
 
 test('the caller signal stops the walk', async () => {

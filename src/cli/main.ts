@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The `commerce-variants` command: one subcommand per job, each in its own module, loaded only when
-// asked for, so that `mock` never loads the validator and `verify` never looks for Prism.
+// asked for, so that `mock` loads the validator only with --stateful and `verify` never looks for Prism.
 const usage = `usage: commerce-variants <command> ...
   mock <api> [--port N]         serve the API's bundled spec with Prism on 127.0.0.1
+  mock <api> --stateful ...     serve a fake store that keeps state, without Prism
   verify <api> --product ID ... check a store (or any base URL) against the bundled spec
 commerce-variants <command> --help shows a command's options`;
 

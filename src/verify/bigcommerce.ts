@@ -2,6 +2,7 @@
 // each variant fetched, the error contract probed with reads; with --write one variant's whole
 // life, deleted at the end.
 import type { BigCommerceClient } from '../bigcommerce.js';
+import { pageNumber, pageStep } from '../pagination.js';
 import {
   beforeStep,
   deleteCreated,
@@ -32,9 +33,6 @@ interface Page {
   meta?: { pagination?: { current_page?: unknown; total_pages?: unknown } };
 }
 
-const pageNumber = (value: unknown) =>
-  typeof value === 'number' ? value : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
-
 export function bigCommercePlan(session: Session, { client, wrongTokenClient, productId, options, imageUrl }: BigCommercePlanOptions): VendorPlan {
   const listPage = (page: number, description: string, on = client) =>
     session.check('getProductVariants', description, on === client ? 'success' : 'any', () =>
@@ -55,21 +53,21 @@ export function bigCommercePlan(session: Session, { client, wrongTokenClient, pr
       if (Array.isArray(data)) variants.push(...data);
       // Strict in what it reports, lenient in what it follows: a page number sent as a string has
       // already been reported as a violation, and the walk still reaches every page.
-      const current = pageNumber(meta?.pagination?.current_page);
-      const total = pageNumber(meta?.pagination?.total_pages);
-      if (current !== undefined && current !== page) {
+      const step = pageStep(page, meta?.pagination);
+      if ('answeredAs' in step) {
         session.report.add({
           name: 'getProductVariants',
           description: `${what}: the pages advance`,
-          violations: [`getProductVariants 200 /meta/pagination/current_page: must be ${page}, the page asked for, got ${current}; the listing stopped there`],
+          violations: [`getProductVariants 200 /meta/pagination/current_page: must be ${page}, the page asked for, got ${step.answeredAs}; the listing stopped there`],
           notes: [],
           durationMs: 0,
         });
         break;
       }
       // A page that does not say where it is has been reported by its schema, and ends the walk.
-      if (current === undefined || total === undefined || current >= total) break;
+      if (!step.next) break;
       if (page === maxPages) {
+        const total = pageNumber(meta?.pagination?.total_pages);
         session.report.addNote(`getProductVariants: only ${maxPages} of the ${total} pages the store counts were listed (verify reads at most ${maxPages})`);
         break;
       }
