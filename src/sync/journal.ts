@@ -37,8 +37,8 @@ export interface ImageOutcome {
 /** A batch of field writes (price, quantity): announced, then answered. The store settles them, not the journal. */
 export interface FieldsRecord {
   type: 'fields-intent' | 'fields-outcome';
-  product_id: number;
-  variant_ids: number[];
+  /** `product_id/variant_id` of each variant in the batch. */
+  variants: string[];
   applied?: boolean | undefined;
   at: number;
 }

@@ -21,7 +21,12 @@ export interface PacingStats {
 }
 
 export interface Pacer {
-  /** `fetch`, paced. `beforeSend` runs once the request has its slot, just before it goes. */
+  /**
+   * Waits for a slot and keeps it for the next request. The clients time each attempt from the
+   * moment they start it; a call that waits here first waits outside its timeout.
+   */
+  reserve(): Promise<void>;
+  /** `fetch`, paced (a reserved slot is used first). `beforeSend` runs once the request has its slot, just before it goes. */
   wrap(fetch: typeof globalThis.fetch, beforeSend?: (request: Request) => Promise<void>): typeof globalThis.fetch;
   readonly stats: PacingStats;
   /** The quota as last known: the fixed one, or the one BigCommerce's headers said. */
@@ -87,6 +92,9 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     return now >= known.resetAt ? undefined : known.resetAt - now;
   }
 
+  /** Slots taken by reserve() and not yet used by a request. */
+  const reserved: { first: boolean }[] = [];
+
   async function acquire(): Promise<{ first: boolean }> {
     for (;;) {
       const now = Date.now();
@@ -142,12 +150,17 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
 
   return {
     stats,
+    async reserve() {
+      reserved.push(await acquire());
+    },
     quota: () => fixed ?? (known && { requests: known.quota, windowMs: known.windowMs }),
     wrap(fetch, beforeSend) {
       return async (input, init) => {
-        const { first } = await acquire();
+        const { first } = reserved.shift() ?? (await acquire());
         let response: Response | undefined;
         try {
+          // The attempt may have timed out, or been given up, while it waited for its slot.
+          (init?.signal ?? (input instanceof Request ? input.signal : undefined))?.throwIfAborted();
           if (beforeSend) await beforeSend(input instanceof Request ? input : new Request(input, init));
           response = await fetch(input, init);
           return response;
