@@ -52,6 +52,13 @@ export async function inputDir(header: string, lines: string[], images: Record<s
 const writes = new Set(['POST', 'PUT', 'DELETE']);
 /** The writes in a fake's request log. */
 export const writesIn = (log: readonly LoggedRequest[]) => log.filter((entry) => writes.has(entry.method));
-/** Image uploads that reached the store (a reset before the write did not; one after it did). */
+/** Image uploads the store applied: answered 2xx, or applied with the answer lost (a reset after the write). */
 export const imageWrites = (log: readonly LoggedRequest[]) =>
-  log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/image') && entry.status !== 429 && entry.fault !== 'reset-before-write');
+  log.filter((entry) => entry.method === 'POST' && entry.path.endsWith('/image') && ((entry.status >= 200 && entry.status < 300) || entry.fault === 'reset-after-write'));
+
+/** How many applied uploads each variant's image path got. */
+export function uploadsPerVariant(log: readonly LoggedRequest[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { path } of imageWrites(log)) counts.set(path, (counts.get(path) ?? 0) + 1);
+  return counts;
+}

@@ -5,11 +5,13 @@ const usage = `usage: commerce-variants <command> ...
   mock <api> [--port N]         serve the API's bundled spec with Prism on 127.0.0.1
   mock <api> --stateful ...     serve a fake store that keeps state, without Prism
   verify <api> --product ID ... check a store (or any base URL) against the bundled spec
+  sync <api> FILE ...           apply a sheet of variant images, prices and stock to a store
 commerce-variants <command> --help shows a command's options`;
 
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   mock: () => import('./mock.js'),
   verify: () => import('./verify.js'),
+  sync: () => import('./sync.js'),
 };
 
 const [name, ...args] = process.argv.slice(2);

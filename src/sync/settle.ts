@@ -30,12 +30,15 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** Whether the image write announced by `intent` landed; the outcome goes to the journal either way. */
-export async function settleImage(settling: Settling, intent: ImageIntent): Promise<{ landed: boolean; variant: StoreVariant | undefined }> {
+/**
+ * Whether the image write announced by `intent` landed; the outcome goes to the journal either way.
+ * `answered`: an answer came (a 5xx), so the request is no longer in flight and one read tells.
+ */
+export async function settleImage(settling: Settling, intent: ImageIntent, { answered = false } = {}): Promise<{ landed: boolean; variant: StoreVariant | undefined }> {
   const { vendor, journal, inFlightMs, signal } = settling;
   const { product_id, variant_id, source } = intent;
   let variant = await vendor.readVariant(product_id, variant_id);
-  const stillInFlight = intent.at + inFlightMs - Date.now();
+  const stillInFlight = answered ? 0 : intent.at + inFlightMs - Date.now();
   if (variant?.imageUrl === intent.before && stillInFlight > 0) {
     await sleep(stillInFlight, signal);
     variant = await vendor.readVariant(product_id, variant_id);

@@ -75,7 +75,7 @@ export class SyncError extends Error {
 /** The deadline timers fire up to 1/32 late; a tenth is margin beyond that. */
 const inFlightShare = 1.1;
 /** Sends of one image whose outcome stays unknown before the row is given up on. */
-const maxSends = 3;
+const maxSends = 5;
 const defaultTimeoutMs = 30_000;
 
 /** Runs `work` on each item, `limit` at a time; after a SyncError no new item starts, and it is thrown. */
@@ -389,7 +389,7 @@ class SyncRun {
         return;
       }
       // No answer, or a 5xx: it may have landed. The store says.
-      const settled = await settleImage(this.settling, intent);
+      const settled = await settleImage(this.settling, intent, { answered: answer !== undefined });
       if (settled.landed) {
         variant.imageUrl = settled.variant!.imageUrl;
         state.image = 'uploaded';
