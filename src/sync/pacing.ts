@@ -42,6 +42,15 @@ export function parseRateLimit(text: string): RateLimit | undefined {
   return requests >= 1 && windowMs > 0 ? { requests, windowMs } : undefined;
 }
 
+/** A slot: when its request was sent. */
+interface Slot {
+  at: number;
+}
+
+/** The margin of a fixed quota's window for the jitter between sending and the store's receiving. */
+const jitterShare = 0.01;
+const jitterMs = 2;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Resolves the next time `signal()` is called: a waiter wakes on any change. */
@@ -58,9 +67,10 @@ function wakeups() {
 }
 
 /**
- * `fixed`: count requests against a fixed quota. A window opens with the first request after the
- * last one closed and lasts `windowMs` from that request's answer: the store's window began when it
- * received that request, no later, so ours never ends before the store's does.
+ * The store counts in fixed windows, each starting with the first request after the last one ended,
+ * where we cannot see them. So `fixed` is kept as a sliding window over the send times: no more than
+ * `requests` in any span of `windowMs` and a margin for the jitter between sending and the store's
+ * receiving. Any store window then holds at most `requests` of ours, and the quota is used evenly.
  * Without `fixed`: follow the X-Rate-Limit-* headers; until the first answer says the quota, one
  * request at a time.
  */
@@ -70,19 +80,22 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
   let inFlight = 0;
   let pausedUntil = 0;
 
-  // Fixed quota: the current window.
-  let window: { used: number; endsAt: number | undefined } | undefined;
-  // Header-led quota: what the latest answer said.
+  // Fixed quota: the send times within the last span, oldest first.
+  const span = fixed ? fixed.windowMs * (1 + jitterShare) + jitterMs : 0;
+  const sent: Slot[] = [];
+  // Header-led quota: what the answers said.
   let known: { quota: number; windowMs: number; left: number; resetAt: number } | undefined;
+
+  /** Slots taken by reserve() and not yet used by a request. */
+  const reserved: Slot[] = [];
 
   /** Whether a request may go now; otherwise how long to wait (undefined: until something changes). */
   function slot(now: number): true | number | undefined {
     if (now < pausedUntil) return pausedUntil - now;
     if (inFlight >= concurrency) return undefined;
     if (fixed) {
-      if (window?.endsAt !== undefined && now >= window.endsAt) window = undefined;
-      if (window === undefined || window.used < fixed.requests) return true;
-      return window.endsAt === undefined ? undefined : window.endsAt - now;
+      while (sent.length > 0 && sent[0]!.at <= now - span) sent.shift();
+      return sent.length < fixed.requests ? true : sent[0]!.at + span - now;
     }
     if (known === undefined) return inFlight === 0 ? true : undefined;
     // Past the reset the whole quota is there again. Requests in flight may not be counted in `left`
@@ -92,28 +105,22 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     return now >= known.resetAt ? undefined : known.resetAt - now;
   }
 
-  /** Slots taken by reserve() and not yet used by a request. */
-  const reserved: { first: boolean }[] = [];
-
-  async function acquire(): Promise<{ first: boolean }> {
+  async function acquire(): Promise<Slot> {
     for (;;) {
-      const now = Date.now();
-      const verdict = slot(now);
+      const verdict = slot(Date.now());
       if (verdict === true) break;
       await (verdict === undefined ? changed.next() : Promise.race([sleep(verdict), changed.next()]));
     }
     inFlight += 1;
     stats.requests += 1;
-    if (!fixed) return { first: false };
-    window ??= { used: 0, endsAt: undefined };
-    window.used += 1;
-    return { first: window.used === 1 };
+    const taken = { at: Date.now() };
+    if (fixed) sent.push(taken);
+    return taken;
   }
 
-  function settle(first: boolean, response: Response | undefined): void {
+  function settle(response: Response | undefined): void {
     const now = Date.now();
     inFlight -= 1;
-    if (fixed && first && window && window.endsAt === undefined) window.endsAt = now + fixed.windowMs;
     if (response) {
       if (!fixed) learn(response.headers, now);
       if (response.status === 429) {
@@ -138,13 +145,14 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     const windowMs = number('x-rate-limit-time-window-ms');
     if (quota === undefined || left === undefined || resetMs === undefined) return;
     const resetAt = now + resetMs;
-    // Answers can arrive out of order: within one window the lowest `left` is the latest.
+    // Answers can arrive out of order: within one window the lowest `left` is the latest. Each
+    // answer's reset is the store's plus the time the answer took to arrive: the earliest is closest.
     const sameWindow = known !== undefined && now < known.resetAt;
     known = {
       quota,
       windowMs: windowMs ?? known?.windowMs ?? resetMs,
       left: sameWindow ? Math.min(known!.left, left) : left,
-      resetAt: sameWindow ? Math.max(known!.resetAt, resetAt) : resetAt,
+      resetAt: sameWindow ? Math.min(known!.resetAt, resetAt) : resetAt,
     };
   }
 
@@ -156,16 +164,18 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     quota: () => fixed ?? (known && { requests: known.quota, windowMs: known.windowMs }),
     wrap(fetch, beforeSend) {
       return async (input, init) => {
-        const { first } = reserved.shift() ?? (await acquire());
+        const taken = reserved.shift() ?? (await acquire());
         let response: Response | undefined;
         try {
           // The attempt may have timed out, or been given up, while it waited for its slot.
           (init?.signal ?? (input instanceof Request ? input.signal : undefined))?.throwIfAborted();
           if (beforeSend) await beforeSend(input instanceof Request ? input : new Request(input, init));
+          // The send time is when it really goes, after any wait here.
+          taken.at = Date.now();
           response = await fetch(input, init);
           return response;
         } finally {
-          settle(first, response);
+          settle(response);
         }
       };
     },
