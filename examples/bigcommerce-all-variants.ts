@@ -10,7 +10,7 @@ const bigcommerce = createBigCommerceClient({
 
 let count = 0;
 for await (const variant of bigcommerce.listAllVariants({
-  product_id: Number(process.env.BIGCOMMERCE_PRODUCT_ID ?? 174),
+  product_id: Number(process.env.BIGCOMMERCE_PRODUCT_ID ?? 192),
   pageSize: 250,
   query: { include_fields: ['sku', 'inventory_level'] },
   signal: AbortSignal.timeout(60_000),

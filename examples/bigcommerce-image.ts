@@ -9,7 +9,7 @@ const bigcommerce = createBigCommerceClient({
   baseUrl: process.env.BIGCOMMERCE_BASE_URL,
 });
 const variant = {
-  product_id: Number(process.env.BIGCOMMERCE_PRODUCT_ID ?? 174),
+  product_id: Number(process.env.BIGCOMMERCE_PRODUCT_ID ?? 192),
   variant_id: Number(process.env.BIGCOMMERCE_VARIANT_ID ?? 382),
 };
 

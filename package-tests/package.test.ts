@@ -138,6 +138,7 @@ test('the error classes keep their names in a minified bundle of the package', a
         NetworkError: new errors.NetworkError({ ...details, code: 'ECONNRESET' }).name,
         UploadRejectedError: new errors.UploadRejectedError('ERR_IMAGE_FORMAT', 'not an image').name,
         HttpError: new errors.HttpError('getProductVariants', new Response(null, { status: 404 }), {}).name,
+        PagingError: new errors.PagingError('getProductVariants', 2, 1).name,
       }));`),
   ) as Record<string, string>;
   expect(Object.keys(names).sort()).toEqual([...errorClasses].sort());

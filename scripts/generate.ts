@@ -1,11 +1,12 @@
 // Writes, for every API in redocly.yaml, generated/<api>.openapi.json (bundled spec),
 // generated/<api>.ts (types), generated/<api>.operations.ts (the runtime table of operations the
 // clients' retry logic reads: which ones the spec marks x-safe-to-retry) and generated/<api>.images.ts
-// (the image formats the spec documents for uploads, which the clients' upload guards accept). With
+// (the image formats the spec documents for uploads, which the clients' upload guards accept), and
+// generated/fake/<api>.seed.schema.json (the fake store's seed format, from its model). With
 // --check, writes to a temporary folder instead and fails when generated/ differs, so stale
 // generated files cannot land.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -143,6 +144,20 @@ async function generate(outDir: string): Promise<string[]> {
       await writeFile(join(outDir, file), text);
       written.push(file);
     }
+  }
+  written.push(...(await seedSchemas(outDir)));
+  return written;
+}
+
+/** generated/fake/<api>.seed.schema.json: each fake store's seed schema, shipped in the package. */
+async function seedSchemas(outDir: string): Promise<string[]> {
+  const { vendorFakes } = await import('../src/fake/create.js');
+  await mkdir(join(outDir, 'fake'), { recursive: true });
+  const written: string[] = [];
+  for (const api of readApis()) {
+    const file = join('fake', `${api.name}.seed.schema.json`);
+    await writeFile(join(outDir, file), `${JSON.stringify(vendorFakes[api.name as keyof typeof vendorFakes].seedSchema, null, 2)}\n`);
+    written.push(file);
   }
   return written;
 }

@@ -5,7 +5,7 @@ import { violations } from '../support/prism-headers.js';
 import { type RecordedRequest, startRecorder } from '../support/recorder.js';
 import { accessToken, bigCommerceClient, bigCommerceMock } from './client.js';
 
-const product_id = 174;
+const product_id = 192;
 const variant_id = 382;
 
 describe('what every request carries', () => {

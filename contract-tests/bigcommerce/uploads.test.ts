@@ -5,7 +5,7 @@ import { violations } from '../support/prism-headers.js';
 import { type Recorder, startRecorder } from '../support/recorder.js';
 import { bigCommerceClient, bigCommerceMock } from './client.js';
 
-const product_id = 174;
+const product_id = 192;
 const variant_id = 382;
 
 let recorder: Recorder;

@@ -2,63 +2,13 @@
 // request of the spec, sent alone to a fresh default store, gets the operation's documented success
 // status, and the store answers with the spec's own response examples.
 import { describe, expect, test } from 'vitest';
-import { followRef } from '../../src/verify/bundled-document.js';
 import { loadSpec } from '../../src/verify/spec.js';
-import { type Body, freshStore, png, productId, send } from './bigcommerce-store.js';
+import { freshStore, png, productId, send } from './bigcommerce-store.js';
+import { exampleRequests, responseExample } from './support/spec-examples.js';
 
 const spec = loadSpec('bigcommerce');
-type Example = { $ref?: string; value?: unknown };
-type Examples = Record<string, Example> | undefined;
-const exampleValue = (example: Example) => (example.$ref ? followRef<{ value: unknown }>(spec.document, example.$ref) : example).value;
-
-interface ExampleRequest {
-  name: string;
-  operationId: string;
-  method: string;
-  path: string;
-  body?: Body;
-}
-
-/** A multipart example's file parts stand for bytes with a placeholder: a real PNG goes in their place. */
-function bodyOf(contentType: string, value: unknown, encoding: Record<string, { contentType?: string }> = {}): Body {
-  if (contentType.includes('json')) return { json: value };
-  const parts = Object.entries(value as Record<string, string>).map(([name, text]) => [
-    name,
-    encoding[name]?.contentType?.includes('image/png') ? new Blob([png], { type: 'image/png' }) : text,
-  ]);
-  return { form: Object.fromEntries(parts) };
-}
-
-/**
- * Every request the spec's examples describe: each request-body example with the path parameters'
- * examples, and, for an operation without a body, one request with every query parameter's example.
- */
-function exampleRequests(): ExampleRequest[] {
-  return spec.operations.flatMap((operation) => {
-    const parameters = operation.parameters as ((typeof operation.parameters)[number] & { example?: unknown })[];
-    const path = parameters
-      .filter((parameter) => parameter.in === 'path')
-      .reduce((template, parameter) => template.replace(`{${parameter.name}}`, String(parameter.example)), operation.path);
-    const request = (name: string, query: string, body?: Body): ExampleRequest => ({
-      name: `${operation.operationId} ${name}`,
-      operationId: operation.operationId,
-      method: operation.method.toUpperCase(),
-      path: `${path}${query}`,
-      ...(body && { body }),
-    });
-    const content = Object.entries(operation.requestBody?.content ?? {}) as [string, { examples?: Examples; encoding?: Record<string, { contentType?: string }> }][];
-    const bodies = content.flatMap(([contentType, media]) =>
-      Object.entries(media.examples ?? {}).map(([name, example]) => request(`${contentType} ${name}`, '', bodyOf(contentType, exampleValue(example), media.encoding))),
-    );
-    if (bodies.length > 0) return bodies;
-    const query = new URLSearchParams(
-      parameters.filter((p) => p.in === 'query' && p.example !== undefined).map((p) => [p.name, [p.example].flat().join(',')]),
-    ).toString();
-    return [request(query ? `?${query}` : 'without query', query ? `?${query}` : '')];
-  });
-}
-
-const requests = exampleRequests();
+// A multipart example's file part stands for bytes with a placeholder: a real PNG goes in its place.
+const requests = exampleRequests(spec, { query: 'together', file: () => new Blob([png], { type: 'image/png' }) });
 const successOf = (operationId: string) => Math.min(...spec.responses.filter((r) => r.operationId === operationId && r.status < 300).map((r) => r.status));
 
 test('the examples cover every operation of the spec', () => {
@@ -77,11 +27,7 @@ describe('every example request succeeds alone on a fresh default store', () => 
 });
 
 describe("the default store answers with the spec's response examples", () => {
-  const example = (operationId: string, status: number, name: string) => {
-    const documented = spec.findResponse(operationId, status)!;
-    const examples = (documented.response.content!['application/json'] as { examples: Examples }).examples!;
-    return exampleValue(examples[name]!) as any;
-  };
+  const example = (operationId: string, status: number, name: string) => responseExample(spec, operationId, status, name) as any;
   const variants = `/catalog/products/${productId}/variants`;
   const bodyOf = (name: string) => requests.find((request) => request.name === name)!.body;
 

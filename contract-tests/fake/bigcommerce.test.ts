@@ -76,8 +76,9 @@ describe('what BigCommerce refuses, with the spec’s error bodies', () => {
     ['an option value the product does not have', 'POST', '/catalog/products/192/variants', { json: { sku: 'NEW', option_values: [{ id: 146, option_id: 151 }] } }, 422],
     ['a value missing for an option', 'POST', '/catalog/products/192/variants', { json: { sku: 'NEW', option_values: [] } }, 422],
     ['a product_id other than the URL’s', 'PUT', '/catalog/products/192/variants/382', { json: { product_id: 111 } }, 422],
-    ['an image file that is no GIF, JPEG or PNG', 'POST', '/catalog/products/192/variants/382/image', { form: { image_file: new Blob(['not an image']) } }, 422],
-    ['an image file over 1 MB (500, as BigCommerce answers)', 'POST', '/catalog/products/192/variants/382/image', { form: { image_file: new Blob([png, new Uint8Array(1024 * 1024)]) } }, 500],
+    ['an image_url that is no http(s) URL: it cannot be downloaded', 'POST', '/catalog/products/192/variants/382/image', { json: { image_url: 'red.png' } }, 400],
+    ['an image file that is no GIF, JPEG or PNG', 'POST', '/catalog/products/192/variants/382/image', { multipart: { image_file: new Blob(['not an image']) } }, 422],
+    ['an image file over 1 MB (500, as BigCommerce answers)', 'POST', '/catalog/products/192/variants/382/image', { multipart: { image_file: new Blob([png, new Uint8Array(1024 * 1024)]) } }, 500],
   ] as const)('%s', async (_, method, path, body, status) => {
     const answer = await send(freshStore(), method, path, body);
     expect(answer.status).toBe(status);

@@ -1,6 +1,8 @@
 // What every fake store owes its spec, table-driven from the bundled documents: a handler for each
 // operation, a default catalogue that passes its own seed schema, and a snapshot that seeds the same
 // state again.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, test } from 'vitest';
 import { createFakeStore, vendorFakes } from '../../src/fake/create.js';
 import { checkSeed } from '../../src/fake/seed.js';
@@ -24,6 +26,11 @@ describe.each(apis)('%s fake store', (api) => {
     const saved = JSON.parse(JSON.stringify(fake.snapshot())) as never;
     expect(() => checkSeed(vendor.seedSchema, saved, api)).not.toThrow();
     expect(createFakeStore(api, { seed: saved }).snapshot()).toEqual(saved);
+  });
+
+  test('its seed schema ships as commerce-variants/fake/<api>.seed.schema.json', () => {
+    const file = createRequire(import.meta.url).resolve(`commerce-variants/fake/${api}.seed.schema.json`);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(vendorFakes[api].seedSchema);
   });
 });
 

@@ -1,7 +1,7 @@
 // Seeds are checked against the vendor's seed schema (the one shipped in the package) before the
 // store takes them, so a typo in a seed file is named instead of turning into odd answers later.
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import { newAjv } from '../verify/ajv.js';
 import { describeErrors } from '../verify/check.js';
 import { FakeStoreError } from './errors.js';
 
@@ -11,9 +11,7 @@ const compiled = new WeakMap<object, ValidateFunction>();
 export function checkSeed(schema: object, seed: unknown, api: string): void {
   let validate = compiled.get(schema);
   if (!validate) {
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    validate = ajv.compile(schema);
+    validate = newAjv({ strict: false, allErrors: true }).compile(schema);
     compiled.set(schema, validate);
   }
   if (validate(seed)) return;

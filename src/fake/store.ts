@@ -180,7 +180,7 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     } else if (!operation.requestBody || !(read.contentType in operation.requestBody.content)) {
       const declared = Object.keys(operation.requestBody?.content ?? {});
       violations.push({
-        location: ['request', 'header', 'content-type'],
+        location: ['request'],
         code: 415,
         message: declared.length ? `Supported content types: ${declared.join(',')}` : 'No supported content types, but request included a non-empty body',
       });
@@ -206,11 +206,38 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     return answered;
   }
 
+  const controlPath = '/_fake/';
   /** The path after the API's base (the vendor's real one, or none as on the mocks). */
   const apiPath = (url: URL) => url.pathname.replace(vendor.realBase.prefix, '') || '/';
 
+  /**
+   * The store's controls over HTTP, for a store run by the CLI: GET /_fake/snapshot, PUT /_fake/seed
+   * (a JSON seed), POST /_fake/reset, GET /_fake/requests. Neither logged nor counted.
+   */
+  async function control(request: Request, path: string): Promise<Response> {
+    const route = `${request.method} ${path}`;
+    if (route === 'GET /_fake/snapshot') return Response.json(vendor.snapshot(state));
+    if (route === 'GET /_fake/requests') return Response.json(log);
+    if (route === 'POST /_fake/reset') {
+      reset();
+      return new Response(null, { status: 204 });
+    }
+    if (route === 'PUT /_fake/seed') {
+      try {
+        seed((await request.json()) as Seed);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        return problem(400, 'BAD_SEED', 'The seed was not taken', message);
+      }
+      return new Response(null, { status: 204 });
+    }
+    return problem(404, 'NO_CONTROL', 'No such control', `${route} is none of the fake store's controls`);
+  }
+
   async function serve(request: Request): Promise<Response> {
-    const entry: LoggedRequest = { method: request.method, path: apiPath(new URL(request.url)), status: 0 };
+    const path = apiPath(new URL(request.url));
+    if (path.startsWith(controlPath) && !path.startsWith(imagePath)) return control(request, path);
+    const entry: LoggedRequest = { method: request.method, path, status: 0 };
     const record = () => {
       log.push(entry);
       options.onRequest?.(entry);

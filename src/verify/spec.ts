@@ -2,8 +2,8 @@
 // stores ask of it: which operations and (operation, status) pairs it documents, which headers an
 // answer must carry, whether a body matches a response's schema, and whether a request's parameters
 // and body are ones the spec allows. One validator (Ajv, JSON Schema 2020-12, with formats) for all.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import type { Ajv2020, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
+import { newAjv } from './ajv.js';
 import { at, jsonPointer, pointerTokens, readBundledDocument, refTokens } from './bundled-document.js';
 
 const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -170,8 +170,7 @@ export function loadSpec(apiName: string): Spec {
   function ajvOf(converting: boolean): Ajv2020 {
     let instance = instances.get(converting);
     if (!instance) {
-      instance = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, ...(converting && { coerceTypes: 'array' as const }) });
-      addFormats.default(instance);
+      instance = newAjv({ strict: false, allErrors: true, validateSchema: false, ...(converting && { coerceTypes: 'array' as const }) });
       instance.addSchema(document, apiName);
       instances.set(converting, instance);
     }

@@ -103,7 +103,7 @@ const wrongProduct = (input: { product_id?: number }, owner: Product) =>
     ? invalid({ product_id: `must be ${owner.id}, the product of the URL` })
     : undefined;
 
-/** The image a request sets: uploaded bytes stored by the fake, or the URL given (never fetched). */
+/** The image a request sets: uploaded bytes stored by the fake, or the URL given (kept as it is, never fetched). */
 async function imageUrl(request: FakeRequest, context: FakeContext): Promise<{ url: string } | { answer: FakeAnswer }> {
   const { image_file: file, image_url: url } = (request.body ?? {}) as { image_file?: unknown; image_url?: unknown };
   if (file instanceof Blob) {
@@ -118,7 +118,11 @@ async function imageUrl(request: FakeRequest, context: FakeContext): Promise<{ u
       return { answer: problem(422, 'Image was not valid.', { errors: { image_file: 'The file type is not supported.' } }) };
     }
   }
-  if (typeof url === 'string') return { url };
+  if (typeof url === 'string') {
+    // The fake never downloads; a text that is no http(s) URL could not be downloaded by BigCommerce either.
+    const usable = URL.canParse(url) && ['http:', 'https:'].includes(new URL(url).protocol);
+    return usable ? { url } : { answer: problem(400, 'The requested resource could not be downloaded.') };
+  }
   return { answer: problem(422, 'Image was not valid.', { errors: { image_file: 'error.path.missing' } }) };
 }
 

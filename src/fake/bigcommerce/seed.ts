@@ -1,28 +1,18 @@
 // The BigCommerce fake's default catalogue and the JSON Schema of its seed format.
-import type { BigCommerceSeed, Variant } from './store.js';
+import { type BigCommerceSeed, newVariantFields, type Variant } from './store.js';
 
 /** A variant of product 192 as the spec's list example shows it: Color option 220, the value given. */
 function smit(id: number, sku: string, skuId: number, color: { id: number; label: string }, own: Partial<Variant>): Variant {
   return {
+    ...newVariantFields(),
     id,
     product_id: 192,
     sku,
     sku_id: skuId,
-    map_price: {},
     width: 5,
     height: 5,
     depth: 5,
-    is_free_shipping: false,
     fixed_cost_shipping_price: 10,
-    purchasing_disabled: false,
-    purchasing_disabled_message: '',
-    image_url: '',
-    upc: '',
-    mpn: '',
-    gtin: '',
-    inventory_level: 0,
-    inventory_warning_level: 0,
-    bin_picking_number: '',
     option_values: [{ id: color.id, label: color.label, option_id: 220, option_display_name: 'Color' }],
     ...own,
   };
@@ -60,35 +50,8 @@ export const defaultSeed = (): BigCommerceSeed => ({
       id: 111,
       options: [],
       variants: [
-        {
-          id: 78,
-          product_id: 111,
-          sku: 'SM13',
-          sku_id: null,
-          price: null,
-          calculated_price: 25,
-          sale_price: null,
-          retail_price: null,
-          map_price: null,
-          weight: null,
-          calculated_weight: 1,
-          width: null,
-          height: null,
-          depth: null,
-          is_free_shipping: false,
-          fixed_cost_shipping_price: null,
-          purchasing_disabled: false,
-          purchasing_disabled_message: '',
-          image_url: '',
-          cost_price: null,
-          upc: '',
-          mpn: '',
-          gtin: '',
-          inventory_level: 0,
-          inventory_warning_level: 0,
-          bin_picking_number: '',
-          option_values: [],
-        },
+        // Price and weight are the product's: the calculated values are what it shows.
+        { ...newVariantFields(), id: 78, product_id: 111, sku: 'SM13', sku_id: null, map_price: null, calculated_price: 25, calculated_weight: 1, option_values: [] },
       ],
     },
   ],

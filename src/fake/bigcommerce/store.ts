@@ -58,7 +58,7 @@ export const maxVariantsPerProduct = 600;
 const readOnly = new Set(['id', 'sku_id', 'calculated_price', 'calculated_weight', 'map_price', 'option_values']);
 
 /** The fields a new variant has before the create's own are applied: `null` inherits the product's value. */
-const newVariantFields = (): Partial<Variant> => ({
+export const newVariantFields = () => ({
   price: null,
   sale_price: null,
   retail_price: null,

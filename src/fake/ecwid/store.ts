@@ -174,23 +174,29 @@ export function settle(product: Product, variation: Variation): Variation {
   } else if (variation.quantity !== undefined) variation.inStock = variation.quantity > 0;
   // Neither a count nor unlimited: the variation's stock is its product's, and Ecwid leaves it out.
   else delete variation.inStock;
-  const price = variation.price ?? product.price;
-  if (price !== undefined) {
-    variation.defaultDisplayedPrice = withTax(price);
-    variation.defaultDisplayedPriceFormatted = formatPrice(variation.defaultDisplayedPrice);
-  }
-  if (variation.lowestPrice !== undefined) {
-    variation.defaultDisplayedLowestPrice = withTax(variation.lowestPrice);
-    variation.defaultDisplayedLowestPriceFormatted = formatPrice(variation.defaultDisplayedLowestPrice);
-  }
+  displayed(variation, 'defaultDisplayedPrice', variation.price ?? product.price);
+  displayed(variation, 'defaultDisplayedLowestPrice', variation.lowestPrice);
   return variation;
+}
+
+/** Sets a displayed price and its formatted twin, or leaves both out when there is no price to show. */
+function displayed(variation: Variation, field: 'defaultDisplayedPrice' | 'defaultDisplayedLowestPrice', price: number | undefined) {
+  const taxed = price === undefined ? undefined : withTax(price);
+  // A price so large that its taxed value overflows has nothing to show.
+  if (taxed === undefined || !Number.isFinite(taxed)) {
+    delete variation[field];
+    delete variation[`${field}Formatted`];
+  } else {
+    variation[field] = taxed;
+    variation[`${field}Formatted`] = formatPrice(taxed);
+  }
 }
 
 /**
  * The fake store shows prices as the spec's examples do: with a 10% tax (the reference's figures:
  * a lowest price of 10 is displayed as 11), in euros with a decimal comma (`€27,50`).
  */
-export const withTax = (price: number) => Math.round(price * 110) / 100;
+export const withTax = (price: number) => Math.round(price * 1.1 * 100) / 100;
 
 export function formatPrice(amount: number): string {
   const [whole, cents] = Math.abs(amount).toFixed(2).split('.') as [string, string];
