@@ -49,6 +49,20 @@ test("BigCommerce's headers lead: the quota they say is held with no 429, four i
   expect(pacer.quota()).toEqual({ requests: 10, windowMs: 100 });
 });
 
+test('a store whose answers carry no quota headers is bounded by the concurrency alone', async () => {
+  let inFlight = 0;
+  let most = 0;
+  const pacer = createPacer({ concurrency: 4 });
+  const fetch = pacer.wrap(async () => {
+    most = Math.max(most, ++inFlight);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    inFlight -= 1;
+    return new Response('{}');
+  });
+  await send(fetch, 12);
+  expect(most).toBe(4);
+});
+
 test('a 429 from another app on the same quota holds back every request until the wait it names is over', async () => {
   let refuseNext = true;
   const sentAt: number[] = [];

@@ -85,6 +85,7 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
   const sent: Slot[] = [];
   // Header-led quota: what the answers said.
   let known: { quota: number; windowMs: number; left: number; resetAt: number } | undefined;
+  let unlimited = false;
 
   /** Slots taken by reserve() and not yet used by a request. */
   const reserved: Slot[] = [];
@@ -97,7 +98,8 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
       while (sent.length > 0 && sent[0]!.at <= now - span) sent.shift();
       return sent.length < fixed.requests ? true : sent[0]!.at + span - now;
     }
-    if (known === undefined) return inFlight === 0 ? true : undefined;
+    // A store that answered without quota headers has none to follow: only the concurrency bounds it.
+    if (known === undefined) return inFlight === 0 || unlimited ? true : undefined;
     // Past the reset the whole quota is there again. Requests in flight may not be counted in `left`
     // yet: assume they are not.
     const left = now >= known.resetAt ? known.quota : known.left;
@@ -143,7 +145,13 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     const left = number('x-rate-limit-requests-left');
     const resetMs = number('x-rate-limit-time-reset-ms');
     const windowMs = number('x-rate-limit-time-window-ms');
-    if (quota === undefined || left === undefined || resetMs === undefined) return;
+    if (quota === undefined || left === undefined || resetMs === undefined) {
+      // A store that says no quota at all; once a quota was said, an answer without (a load
+      // balancer's 429) does not end it.
+      if (headers.get('x-rate-limit-requests-quota') === null && known === undefined) unlimited = true;
+      return;
+    }
+    unlimited = false;
     const resetAt = now + resetMs;
     // Answers can arrive out of order: within one window the lowest `left` is the latest. Each
     // answer's reset is the store's plus the time the answer took to arrive: the earliest is closest.
