@@ -24,7 +24,7 @@ Options:
   --base-url URL         the API's base URL instead of the vendor's (a fake store, a proxy)
   --journal FILE         the journal (default: FILE.journal.jsonl beside the input)
   --dry-run              only read: print each row's plan and what the run would cost
-  --concurrency N        requests in flight, and images in memory, at most (default 4)
+  --concurrency N        requests in flight, and images in memory, at most (default 8)
   --rate-limit N/SECONDS the store's pace where it is not the vendor's (default: BigCommerce's
                          X-Rate-Limit headers; Ecwid 600/60)
   --timeout SECONDS      per request (default 30); a write left without an answer is resent no

@@ -54,7 +54,7 @@ export function parseSyncArgs(args: string[]): SyncArgs {
   if (input === undefined) throw new UsageError('no input file named (a .csv or .json file of rows)');
   const baseUrl = found['--base-url'];
   if (baseUrl !== undefined) checkUrl('--base-url', () => checkBaseUrl(baseUrl));
-  const concurrency = found['--concurrency'] === undefined ? 4 : Number(found['--concurrency']);
+  const concurrency = found['--concurrency'] === undefined ? 8 : Number(found['--concurrency']);
   if (!(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new UsageError(`--concurrency must be a whole number from 1 to 64, not '${found['--concurrency']}'`);
   const rateLimit = found['--rate-limit'] === undefined ? undefined : parseRateLimit(found['--rate-limit']);
   if (found['--rate-limit'] !== undefined && rateLimit === undefined) throw new UsageError(`--rate-limit takes N/SECONDS, e.g. 150/30, not '${found['--rate-limit']}'`);

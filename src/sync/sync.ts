@@ -19,7 +19,7 @@ export interface SyncOptions {
   journal?: string | undefined;
   /** Only reads: says per row what would be done, and what it would cost. */
   dryRun?: boolean | undefined;
-  /** Requests in flight, and images in memory, at most. Default 4. */
+  /** Requests in flight, and images in memory, at most. Default 8: enough to keep a quota busy across a real store's latency. */
   concurrency?: number | undefined;
   /** The store's pace where its own is another (an Ecwid plan, a fake store); BigCommerce's headers lead otherwise. */
   rateLimit?: RateLimit | undefined;
@@ -154,7 +154,7 @@ interface RowState {
 
 /** The image and fields of every row, applied to one store. Throws SyncError when it cannot go on. */
 export async function syncVariants(options: SyncVariantsOptions): Promise<SyncResult> {
-  const { input, dryRun = false, concurrency = 4, rateLimit, signal, onEvent } = options;
+  const { input, dryRun = false, concurrency = 8, rateLimit, signal, onEvent } = options;
   if (!(Number.isInteger(concurrency) && concurrency >= 1)) throw new TypeError(`concurrency must be a whole number >= 1, not ${concurrency}`);
   const started = performance.now();
   const { rows, invalid } = typeof input === 'string' ? await readSyncInput(input) : input;
