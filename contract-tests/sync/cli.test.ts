@@ -98,6 +98,36 @@ describe.each(['bigcommerce', 'ecwid'] as const)('%s', (api) => {
     expect(unreachable.err.at(-1)).toMatch(/^sync: the store cannot be reached: .*; a rerun resumes$/);
   });
 
+  test('Ctrl-C stops the run with exit 2 and the summary so far; the rerun finishes, each image once', async () => {
+    const fake = createFakeStore(api, { seed: seedFor(api, 2, 4), rateLimit: false });
+    const { url, stop } = await fake.listen();
+    try {
+      // Images only, so that each row is done as its upload is.
+      const images = Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`img${n}.png`, png(n)]));
+      const lines = Array.from({ length: 8 }, (_, n) => `${1000 + (n % 2)},${sku(1000 + (n % 2), n >> 1)},img${n}.png`);
+      const { csv } = await inputDir('product_id,sku,image', lines, images);
+      const args = [api, csv, '--base-url', url, '--rate-limit', '4/0.5', '--concurrency', '1'];
+      const first = io(env[api]);
+      // The first row line is the moment to press Ctrl-C.
+      const print = first.io.stdout;
+      first.io.stdout = (line) => {
+        print(line);
+        if (line.startsWith('row ')) first.handlers.get('SIGINT')?.();
+      };
+      expect(await run(args, first.io)).toBe(2);
+      expect(first.err.at(-1)).toBe('sync: interrupted by SIGINT; a rerun resumes');
+      expect(first.out.at(-1)).toMatch(/^sync: [1-7] uploaded, 0 updated, 0 unchanged, 0 not found, 0 failed$/);
+
+      const again = io(env[api]);
+      expect(await run(args, again.io)).toBe(0);
+      const counts = uploadsPerVariant(fake.requests);
+      expect(counts.size).toBe(8);
+      expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    } finally {
+      await stop();
+    }
+  });
+
   // Both vendors at once: most of the time is the two commands starting.
   test.concurrent('killed with SIGKILL part-way, then rerun: every image lands exactly once', async () => {
     const count = 16;
