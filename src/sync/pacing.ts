@@ -42,14 +42,10 @@ export function parseRateLimit(text: string): RateLimit | undefined {
   return requests >= 1 && windowMs > 0 ? { requests, windowMs } : undefined;
 }
 
-/** A slot: when its request was sent. */
+/** A slot: when its request's answer (or failure) came; Infinity while in flight. */
 interface Slot {
-  at: number;
+  answeredAt: number;
 }
-
-/** The margin of a fixed quota's window for the jitter between sending and the store's receiving. */
-const jitterShare = 0.01;
-const jitterMs = 2;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -68,9 +64,11 @@ function wakeups() {
 
 /**
  * The store counts in fixed windows, each starting with the first request after the last one ended,
- * where we cannot see them. So `fixed` is kept as a sliding window over the send times: no more than
- * `requests` in any span of `windowMs` and a margin for the jitter between sending and the store's
- * receiving. Any store window then holds at most `requests` of ours, and the quota is used evenly.
+ * where we cannot see them; it counts a request somewhere between our sending it and its answer
+ * arriving. So `fixed` is kept as a sliding window over answer times: a request goes only when
+ * fewer than `requests` others were answered within the last `windowMs` or are still in flight. Any
+ * store window then holds at most `requests` of ours, however slow an answer (a cold start), and
+ * the quota is used evenly.
  * Without `fixed`: follow the X-Rate-Limit-* headers; until the first answer says the quota, one
  * request at a time.
  */
@@ -80,8 +78,7 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
   let inFlight = 0;
   let pausedUntil = 0;
 
-  // Fixed quota: the send times within the last span, oldest first.
-  const span = fixed ? fixed.windowMs * (1 + jitterShare) + jitterMs : 0;
+  // Fixed quota: the requests in flight (answered at Infinity) or answered within the last window, oldest sent first.
   const sent: Slot[] = [];
   // Header-led quota: what the answers said.
   let known: { quota: number; windowMs: number; left: number; resetAt: number } | undefined;
@@ -95,8 +92,11 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     if (now < pausedUntil) return pausedUntil - now;
     if (inFlight >= concurrency) return undefined;
     if (fixed) {
-      while (sent.length > 0 && sent[0]!.at <= now - span) sent.shift();
-      return sent.length < fixed.requests ? true : sent[0]!.at + span - now;
+      while (sent.length > 0 && sent[0]!.answeredAt <= now - fixed.windowMs) sent.shift();
+      if (sent.length < fixed.requests) return true;
+      const next = Math.min(...sent.map((slot) => slot.answeredAt)) + fixed.windowMs - now;
+      // All in flight: the next answer says when.
+      return next === Infinity ? undefined : Math.max(1, next);
     }
     // A store that answered without quota headers has none to follow: only the concurrency bounds it.
     if (known === undefined) return inFlight === 0 || unlimited ? true : undefined;
@@ -115,14 +115,15 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
     }
     inFlight += 1;
     stats.requests += 1;
-    const taken = { at: Date.now() };
+    const taken = { answeredAt: Infinity };
     if (fixed) sent.push(taken);
     return taken;
   }
 
-  function settle(response: Response | undefined): void {
+  function settle(taken: Slot, response: Response | undefined): void {
     const now = Date.now();
     inFlight -= 1;
+    taken.answeredAt = now;
     if (response) {
       if (!fixed) learn(response.headers, now);
       if (response.status === 429) {
@@ -178,12 +179,10 @@ export function createPacer({ fixed, concurrency }: { fixed?: RateLimit | undefi
           // The attempt may have timed out, or been given up, while it waited for its slot.
           (init?.signal ?? (input instanceof Request ? input.signal : undefined))?.throwIfAborted();
           if (beforeSend) await beforeSend(input instanceof Request ? input : new Request(input, init));
-          // The send time is when it really goes, after any wait here.
-          taken.at = Date.now();
           response = await fetch(input, init);
           return response;
         } finally {
-          settle(response);
+          settle(taken, response);
         }
       };
     },
