@@ -15,6 +15,7 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/ecwid.js';
 import type * as Clients from '../src/index.js';
 import { overBudget } from './budgets.js';
+import { benchSync } from './sync.js';
 import { benchFake } from './fake.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 10_000);
@@ -106,3 +107,6 @@ try {
 
 // The fake store's start and per-request figures (issue 16), printed against their goals.
 for (const line of await benchFake()) console.error(`over the fake's goal: ${line}`);
+
+// The sync's quota share, 429s, rows per second and peak RSS (issue 17), printed against their goals.
+for (const line of await benchSync()) console.error(`over the sync's goal: ${line}`);

@@ -19,6 +19,7 @@ import { prismProcesses, processes, processesForPort } from '../contract-tests/t
 import { env as verifyEnv, expectNoToken, parseOutput, token } from '../contract-tests/verify/run-verify.js';
 import { expectedReport, productId, startStoreDouble, type Vendor } from '../contract-tests/verify/store-double.js';
 import { freePort } from '../src/testing/ports.js';
+import { png, seedFor, sku } from '../contract-tests/sync/stores.js';
 import { type Consumer, consumersDir, installPackedPackage } from './support/consumer.js';
 
 const pkg = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as {
@@ -466,5 +467,42 @@ describe.each(apiNames as Vendor[])('npx commerce-variants verify %s', (api) => 
     expect(outcome.violations).toEqual([]);
     expect(outcome.notes).toEqual(expectedReport[api].notes);
     expect(outcome.code).toBe(0);
+  });
+});
+
+// `commerce-variants sync` from the installed package, against the fake store its own `mock
+// --stateful` serves with a quota: the good rows applied and the bad one named (exit 1) with no 429,
+// then a second run that writes nothing.
+describe.each(apiNames as Vendor[])('npx commerce-variants sync %s', (api) => {
+  test('against `npx commerce-variants mock --stateful --rate-limit 20/1`: exit 1, every upload once, no 429; a rerun writes nothing', async () => {
+    const dir = await mkdtemp(join(consumer.dir, `sync-${api}-`));
+    const lines = ['product_id,sku,image,price'];
+    for (let n = 0; n < 30; n++) {
+      await writeFile(join(dir, `img${n}.png`), png(n));
+      lines.push(`${1000 + (n % 3)},${sku(1000 + (n % 3), Math.floor(n / 3))},img${n}.png,${20 + n}`);
+    }
+    lines.push('1000,NO-SUCH-SKU,,1');
+    await writeFile(join(dir, 'rows.csv'), `${lines.join('\n')}\n`);
+    await writeFile(join(dir, 'seed.json'), JSON.stringify(seedFor(api, 3, 10)));
+    const port = await freePort();
+    const mock = startCommand('npx', ['commerce-variants', 'mock', api, '--stateful', '--port', String(port), '--seed', join(dir, 'seed.json'), '--rate-limit', '20/1'], consumer.dir, port);
+    await firstLine(mock);
+    const env = { ...process.env, [api === 'ecwid' ? 'ECWID_TOKEN' : 'BIGCOMMERCE_ACCESS_TOKEN']: 'sync-package-token' };
+    // Ecwid sends no quota headers: the sync is told the fake's pace, as for an Ecwid plan.
+    const args = ['commerce-variants', 'sync', api, join(dir, 'rows.csv'), '--base-url', `http://127.0.0.1:${port}`, ...(api === 'ecwid' ? ['--rate-limit', '20/1'] : [])];
+    const first = startCommand('npx', args, consumer.dir, undefined, env);
+    expect(await first.exited, first.stderr()).toBe(1);
+    expect(first.stdout()).toMatch(/^sync: 30 uploaded, 0 updated, 0 unchanged, 1 not found, 0 failed$/m);
+    const answered = () => mock.stderr().split('\n').filter(Boolean);
+    expect(answered().filter((line) => line.endsWith(' 429'))).toEqual([]);
+    expect(answered().filter((line) => /^POST \S+\/image 200$/.test(line))).toHaveLength(30);
+
+    const before = answered().length;
+    const second = startCommand('npx', args, consumer.dir, undefined, env);
+    expect(await second.exited, second.stderr()).toBe(1);
+    expect(second.stdout()).toMatch(/^sync: 0 uploaded, 0 updated, 30 unchanged, 1 not found, 0 failed$/m);
+    expect(answered().slice(before).filter((line) => !line.startsWith('GET '))).toEqual([]);
+    mock.child.kill('SIGTERM');
+    await mock.exited;
   });
 });

@@ -13,6 +13,7 @@ interface Command {
 const commands: Record<string, Command> = {
   mock: { summary: "serve the API's bundled spec with Prism on 127.0.0.1, or a stateful fake store (--stateful)", load: () => import('./mock.js') },
   verify: { summary: 'check a store (or any base URL) against the bundled spec', load: () => import('./verify.js') },
+  sync: { summary: "apply a sheet of variant images, prices and stock to a store at its rate limit", load: () => import('./sync.js') },
 };
 
 const width = Math.max(...Object.keys(commands).map((name) => name.length));

@@ -2,6 +2,7 @@
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
 import { writeFileSync } from 'node:fs';
+import { credentials, readCredentials } from './credentials.js';
 import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
@@ -36,11 +37,7 @@ const processIo: VerifyIo = {
   exit: (code) => process.exit(code),
 };
 
-/** Each vendor's credentials, all from the environment; the store part is not needed with --base-url. */
-export const credentials: Record<ApiName, { store: string; token: string }> = {
-  ecwid: { store: 'ECWID_STORE_ID', token: 'ECWID_TOKEN' },
-  bigcommerce: { store: 'BIGCOMMERCE_STORE_HASH', token: 'BIGCOMMERCE_ACCESS_TOKEN' },
-};
+export { credentials };
 
 export const help: CommandHelp = {
   usage: synopsis,
@@ -145,17 +142,12 @@ export async function run(args: string[], io: VerifyIo = processIo): Promise<num
     io.stderr(`verify: ${error.message}\n${usage}`);
     return 2;
   }
-  const names = credentials[options.api];
-  const token = io.env[names.token] ?? '';
-  const store = io.env[names.store] ?? '';
-  if (!token.trim()) {
-    io.stderr(`verify: ${names.token} is not set: the token comes from the environment only`);
+  const found = readCredentials(options.api, io.env, options.baseUrl);
+  if ('missing' in found) {
+    io.stderr(`verify: ${found.missing}`);
     return 2;
   }
-  if (!store.trim() && options.baseUrl === undefined) {
-    io.stderr(`verify: ${names.store} is not set (or pass --base-url)`);
-    return 2;
-  }
+  const { token, store } = found;
   // Nothing verify prints or writes may carry the token, whatever a store or an error message
   // echoes: values are redacted before they are cut short, and every line again as it goes out.
   const redact = redactor(token);

@@ -28,7 +28,7 @@ export class UsageError extends Error {
 
 // The same checks the client makes, run here so a URL it would refuse is a usage error naming the
 // flag before any request, not a failure halfway through a run that has already written to the store.
-function checkUrl(flag: string, check: () => unknown): void {
+export function checkUrl(flag: string, check: () => unknown): void {
   try {
     check();
   } catch (error) {
