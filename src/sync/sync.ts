@@ -150,6 +150,8 @@ interface RowState {
   fields?: 'updated' | 'update' | undefined;
   wrote: RowOutcome['wrote'];
   failure?: { code: string | undefined; message: string; notFound?: boolean } | undefined;
+  /** The upload's outcome record on its way to disk: the row's next step waits for it; the image slot need not. */
+  recorded?: Promise<void> | undefined;
 }
 
 /** The image and fields of every row, applied to one store. Throws SyncError when it cannot go on. */
@@ -287,6 +289,7 @@ class SyncRun {
         const state: RowState = { row, variant, wrote: [] };
         try {
           if (row.image) await this.imageSlot(() => this.image(state, urlsToRead));
+          await state.recorded;
         } catch (error) {
           if (stopping(error, this.settings.signal)) throw error;
           state.failure = failure(error);
@@ -374,7 +377,7 @@ class SyncRun {
       if (intent === undefined) continue;
       if (answer?.response.ok) {
         if (answer.imageUrl === undefined) urlsToRead.push(intent);
-        else await this.journal.append({ type: 'outcome', product_id: row.product_id, variant_id: variant.id, source, applied: true, after: answer.imageUrl });
+        else state.recorded = this.journal.append({ type: 'outcome', product_id: row.product_id, variant_id: variant.id, source, applied: true, after: answer.imageUrl });
         state.image = 'uploaded';
         return;
       }
