@@ -1,6 +1,7 @@
 // What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential,
 // and the retry middleware (timeouts, safe retries, typed errors) innermost.
 import createClient, { type ClientOptions, type HeadersOptions, type Middleware } from 'openapi-fetch';
+import { setHeaders } from './middleware.js';
 import type { OperationTable } from './operation.js';
 import { type CallOptions, CallRequest, fetchWithAttemptSignal, type ReliabilityOptions, retryMiddleware } from './retry.js';
 
@@ -39,12 +40,12 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
     // redirect to another origin but forwards other headers, BigCommerce's `X-Auth-Token` among
     // them. Neither vendor's API redirects. (openapi-fetch sets `redirect` on every Request anyway.)
     redirect: 'manual',
-    Request: withHeaders(vendor.headers),
+    Request: CallRequest,
     fetch: fetchWithAttemptSignal(options.fetch),
     querySerializer,
   });
   const retry = retryMiddleware(operations, options);
-  client.use(retry);
+  client.use(setHeaders(vendor.headers), retry);
   // Middleware added later goes before the retry middleware, so that it sees each call once.
   const use = client.use;
   client.use = (...middleware: Middleware[]) => {
@@ -52,24 +53,6 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
     use(...middleware, retry);
   };
   return client;
-}
-
-/**
- * Has openapi-fetch build each call's Request (a CallRequest) with the vendor's fixed headers set.
- * Credentials travel this way, never in the URL, so they cannot end up in logs or error messages
- * that print URLs. Set after the call's own headers, they win over them; set before any middleware
- * runs, every middleware sees them. (A middleware that set them cost one more awaited hook per call.)
- */
-function withHeaders(headers: Record<string, string>): typeof Request {
-  const entries = Object.entries(headers);
-  const HeadedRequest = function HeadedRequest(input: RequestInfo | URL, init?: RequestInit) {
-    const request = new CallRequest(input, init);
-    for (const [name, value] of entries) request.headers.set(name, value);
-    return request;
-  } as unknown as typeof Request;
-  // openapi-fetch checks what middleware returns with `instanceof` this constructor.
-  HeadedRequest.prototype = Request.prototype;
-  return HeadedRequest;
 }
 
 // The checks below name the option and never echo its value: a base URL may carry a password or a
