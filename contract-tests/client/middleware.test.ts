@@ -61,6 +61,21 @@ describe('middleware added with client.use()', () => {
     expect(server.seen.map((request) => JSON.parse(request.body.toString()))).toEqual([body, body]);
   });
 
+  test('sees the credential on the request, and a call cannot replace it', async () => {
+    const { client, server } = await clientFacing([{ status: 200, body: variation }]);
+    const authorizations: (string | null)[] = [];
+    client.use({
+      onRequest({ request }) {
+        authorizations.push(request.headers.get('Authorization'));
+      },
+    });
+
+    await client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, headers: { Authorization: 'Bearer other' } });
+
+    expect(authorizations).toEqual(['Bearer secret_faults']);
+    expect(server.seen.map((request) => request.headers.authorization)).toEqual(authorizations);
+  });
+
   test('sees the typed error when no answer comes', async () => {
     const { client, server } = await clientFacing(['hang'], { timeoutMs: 150, retry: false });
     const { seen, middleware } = recorder();
