@@ -9,6 +9,12 @@ export const credentials: Record<BundledApi, { store: string; token: string }> =
   bigcommerce: { store: 'BIGCOMMERCE_STORE_HASH', token: 'BIGCOMMERCE_ACCESS_TOKEN' },
 };
 
+/** The variables as rows of a command's help (help.ts), for each command that reads them. */
+export const credentialHelp = Object.entries(credentials).flatMap(([api, { store, token }]): [string, string][] => [
+  [store, `${api}: the store (not needed with --base-url)`],
+  [token, `${api}: the API token (required; sent in a header, never printed)`],
+]);
+
 /** The token and the store part, or the one-line reason they cannot be had. */
 export function readCredentials(api: BundledApi, env: Record<string, string | undefined>, baseUrl: string | undefined): { token: string; store: string } | { missing: string } {
   const names = credentials[api];

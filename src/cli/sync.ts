@@ -3,7 +3,7 @@
 // applied or unchanged, 1 when some failed or were not found (the others applied), 2 when the sync
 // could not run (a rerun resumes).
 import { writeFile } from 'node:fs/promises';
-import { credentials, readCredentials } from './credentials.js';
+import { credentialHelp, credentials, readCredentials } from './credentials.js';
 import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { parseSyncArgs, synopsis, type SyncArgs } from '../sync/args.js';
@@ -30,10 +30,7 @@ export const help: CommandHelp = {
     ['--timeout SECONDS', 'per request (default 30); a write left without an answer is resent no sooner than this, once a read shows it did not land'],
     ['--report FILE.json', "every row's outcome (row, sku, variant id, what was written, error)"],
   ],
-  environment: Object.entries(credentials).flatMap(([api, { store, token }]): [string, string][] => [
-    [store, `${api}: the store (not needed with --base-url)`],
-    [token, `${api}: the API token (required; sent in a header, never printed)`],
-  ]),
+  environment: credentialHelp,
   exitCodes: [
     [0, 'every row applied or unchanged'],
     [1, 'some rows failed or were not found; the others were applied'],

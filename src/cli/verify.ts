@@ -2,7 +2,7 @@
 // bundled spec through this package's own clients. Read-only unless --write; exit 0 when every check
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
 import { writeFileSync } from 'node:fs';
-import { credentials, readCredentials } from './credentials.js';
+import { credentialHelp, credentials, readCredentials } from './credentials.js';
 import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
@@ -53,10 +53,7 @@ export const help: CommandHelp = {
     ['--option NAME=VALUE', 'with --write, once per option: the new variation\'s value (BigCommerce: OPTION_ID=VALUE_ID)'],
     ['--image-url URL', 'with --write: the image URL to set (default: the URL the store gave the uploaded image)'],
   ],
-  environment: Object.entries(credentials).flatMap(([api, { store, token }]): [string, string][] => [
-    [store, `${api}: the store (not needed with --base-url)`],
-    [token, `${api}: the API token (required; sent in a header, never printed)`],
-  ]),
+  environment: credentialHelp,
   exitCodes: [
     [0, 'every check passed (notes allowed)'],
     [1, 'at least one violation, or a --write step that failed'],
