@@ -1,6 +1,7 @@
-// Your own openapi-fetch middleware on a client (logging, tracing, metrics): `client.use()` puts it
-// around the retry middleware, so it sees each call once — one request, and the final answer or the
-// typed error — however many attempts the call took. Bodies are read by then, and still readable.
+// Your own openapi-fetch middleware on a client (logging, tracing, metrics): the client's timeouts and
+// retries happen inside the fetch openapi-fetch calls, so `client.use()` middleware sees each call
+// once — one request, and the final answer or the typed error — however many attempts the call
+// took. Bodies are read by then, and still readable.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
 import { createBigCommerceClient, RequestTimeoutError } from '../../src/index.js';
