@@ -1,9 +1,11 @@
-// What both vendors' clients are made of: openapi-fetch, fixed headers carrying the credential,
-// and the retry middleware (timeouts, safe retries, typed errors) innermost.
-import createClient, { type ClientOptions, type HeadersOptions, type Middleware } from 'openapi-fetch';
-import { setHeaders } from './middleware.js';
+// What both vendors' clients are made of: openapi-fetch, a Request constructor that sets the
+// credential, and a fetch per call that does the timeouts, safe retries and typed errors. None of
+// it is openapi-fetch middleware: `client.use` is the user's alone.
+import createClient, { type ClientOptions, type HeadersOptions } from 'openapi-fetch';
+import { callRequest, sendCallsWith } from './call.js';
 import type { OperationTable } from './operation.js';
-import { type CallOptions, CallRequest, fetchWithAttemptSignal, type ReliabilityOptions, retryMiddleware } from './retry.js';
+import type { CallOptions, ReliabilityOptions } from './retry.js';
+import { callSender } from './send.js';
 
 /** What a user may set on either vendor's client, besides its credentials. */
 export interface CommonClientOptions extends ReliabilityOptions {
@@ -40,18 +42,10 @@ export function createVendorClient<Paths extends {}>(options: CommonClientOption
     // redirect to another origin but forwards other headers, BigCommerce's `X-Auth-Token` among
     // them. Neither vendor's API redirects. (openapi-fetch sets `redirect` on every Request anyway.)
     redirect: 'manual',
-    Request: CallRequest,
-    fetch: fetchWithAttemptSignal(options.fetch),
+    Request: callRequest(vendor.headers),
     querySerializer,
   });
-  const retry = retryMiddleware(operations, options);
-  client.use(setHeaders(vendor.headers), retry);
-  // Middleware added later goes before the retry middleware, so that it sees each call once.
-  const use = client.use;
-  client.use = (...middleware: Middleware[]) => {
-    client.eject(retry);
-    use(...middleware, retry);
-  };
+  sendCallsWith(client, operations, callSender(options, options.fetch));
   return client;
 }
 

@@ -44,3 +44,9 @@ function openWindow(ms: number, now: number): Window {
   (timer as { unref?: () => void }).unref?.();
   return window;
 }
+
+/** A timeout in milliseconds, as an option gives it: more than 0, `Infinity` for none. */
+export function checkTimeout(value: number): number {
+  if (!(typeof value === 'number' && value > 0)) throw new TypeError(`timeoutMs must be a number > 0 (Infinity for none), not ${value}`);
+  return value;
+}

@@ -1,7 +1,7 @@
-// The retry middleware reads each answer's body itself, so that the attempt's timeout covers the
+// The clients' fetch reads each answer's body itself, so that the attempt's timeout covers the
 // body and a connection cut halfway through can be retried. The same Response object is handed on
 // (status, headers and url intact, and far cheaper than building a new one); its read methods then
-// serve what was already read, to openapi-fetch and to any middleware around the retry middleware.
+// serve what was already read, to openapi-fetch and to a user's middleware.
 import type { ParseAs } from 'openapi-fetch';
 
 export async function keepBody(response: Response, parseAs: ParseAs): Promise<void> {

@@ -1,18 +1,3 @@
-import type { Middleware } from 'openapi-fetch';
-
-/**
- * Sets fixed headers on every request. Credentials travel this way, never in the URL, so they
- * cannot end up in logs or error messages that print URLs.
- */
-export function setHeaders(headers: Record<string, string>): Middleware {
-  const entries = Object.entries(headers);
-  return {
-    onRequest({ request }) {
-      for (const [name, value] of entries) request.headers.set(name, value);
-    },
-  };
-}
-
 // What a header value can carry: tab, visible ASCII and space, and Latin-1 above 0x7F.
 const notHeaderSafe = /[^\t\x20-\x7e\x80-\xff]/;
 

@@ -1,5 +1,5 @@
 // The BigCommerce client under rate limits and failures. The rules are the Ecwid client's (one
-// retry middleware serves both); what differs is BigCommerce's rate-limit headers and which
+// set of retry rules serves both); what differs is BigCommerce's rate-limit headers and which
 // operations the spec marks safe to repeat.
 import { expect, test } from 'vitest';
 import { type BigCommerceClientOptions, createBigCommerceClient } from '../../src/index.js';

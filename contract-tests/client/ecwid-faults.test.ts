@@ -250,7 +250,7 @@ describe('timeouts and cancellation', () => {
   });
 });
 
-test('answers keep their URL after the retry middleware reads them', async () => {
+test('answers keep their URL after the client reads their body', async () => {
   const { client, server } = await clientFacing([{ status: 200, body: variation }]);
   const { response } = await getVariation(client);
   expect(response.url).toBe(`${server.url}/products/${path.productId}/combinations/${path.combinationId}`);

@@ -1,6 +1,7 @@
-// Your own openapi-fetch middleware on a client (logging, tracing, metrics): `client.use()` puts it
-// around the retry middleware, so it sees each call once — one request, and the final answer or the
-// typed error — however many attempts the call took. Bodies are read by then, and still readable.
+// Your own openapi-fetch middleware on a client (logging, tracing, metrics): the client's timeouts and
+// retries happen inside the fetch openapi-fetch calls, so `client.use()` middleware sees each call
+// once — one request, and the final answer or the typed error — however many attempts the call
+// took. Bodies are read by then, and still readable.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, test } from 'vitest';
 import { createBigCommerceClient, RequestTimeoutError } from '../../src/index.js';
@@ -74,6 +75,27 @@ describe('middleware added with client.use()', () => {
 
     expect(authorizations).toEqual(['Bearer secret_faults']);
     expect(server.seen.map((request) => request.headers.authorization)).toEqual(authorizations);
+  });
+
+  test('sees the typed error when an answer began but its body never finished', async () => {
+    const { client, server } = await clientFacing(['stall-mid-response'], { timeoutMs: 150 });
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+
+    await expect(createVariation(client)).rejects.toMatchObject({ name: 'RequestTimeoutError', attempts: 1 });
+    expect(server.seen).toHaveLength(1);
+    expect(seen.errors).toEqual([expect.any(RequestTimeoutError)]);
+    expect(seen.statuses).toEqual([]);
+  });
+
+  test('client.eject() takes it off again', async () => {
+    const { client } = await clientFacing([{ status: 200, body: variation }]);
+    const { seen, middleware } = recorder();
+    client.use(middleware);
+    await getVariation(client);
+    client.eject(middleware);
+    await getVariation(client);
+    expect(seen.requests).toBe(1);
   });
 
   test('sees the typed error when no answer comes', async () => {
@@ -173,6 +195,15 @@ describe('middleware that changes the request', () => {
     expect(server.seen[0]!.headers['x-trace-id']).toBe('trace-7');
   });
 
+  test('may return a new Request: the call keeps its own timeoutMs and operation', async () => {
+    const { client, server } = await clientFacing(['hang', { status: 200, body: variation }], { timeoutMs: 60_000 });
+    client.use({ onRequest: ({ request }) => new Request(request) });
+    const { data } = await client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, timeoutMs: 150 });
+    // The first attempt timed out after the call's 150 ms, and a get is safe to send again.
+    expect(data).toEqual(variation);
+    expect(server.seen).toHaveLength(2);
+  });
+
   test("may return a new Request: the caller's signal still cancels the call", async () => {
     const { client, server } = await clientFacing(['hang']);
     client.use({ onRequest: ({ request }) => new Request(request, { headers: { 'X-Trace-Id': 'trace-8' } }) });
@@ -181,5 +212,29 @@ describe('middleware that changes the request', () => {
     const call = client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, signal: controller.signal });
     await expect(call).rejects.toMatchObject({ name: 'RequestAbortedError', attempts: 1 });
     expect(server.seen[0]!.headers['x-trace-id']).toBe('trace-8');
+  });
+});
+
+describe('per-call middleware and fetch', () => {
+  test('middleware passed with a call sees one request and the final answer, as client.use() middleware does', async () => {
+    const { client, server } = await clientFacing([serverError, { status: 200, body: variation }]);
+    const { seen, middleware } = recorder();
+    const { data } = await client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, middleware: [middleware] });
+    expect(data).toEqual(variation);
+    expect(server.seen.map((request) => request.headers['x-trace-id'])).toEqual(['trace-42', 'trace-42']);
+    expect(seen).toMatchObject({ requests: 1, statuses: [200], bodies: [variation], errors: [] });
+  });
+
+  test("a call's own fetch sends every attempt, each under the timeout", async () => {
+    const { client, server } = await clientFacing(['hang', { status: 200, body: variation }], { timeoutMs: 150 });
+    let sent = 0;
+    const counting: typeof fetch = (request, init) => {
+      sent += 1;
+      return fetch(request, init);
+    };
+    const { data } = await client.GET('/products/{productId}/combinations/{combinationId}', { params: { path }, fetch: counting });
+    expect(data).toEqual(variation);
+    expect(sent).toBe(2);
+    expect(server.seen).toHaveLength(2);
   });
 });

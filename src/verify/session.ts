@@ -1,6 +1,6 @@
 // One verify run's shared state: the spec, the report, and the one way every request is sent and
 // checked. Requests go one at a time, so the run stays under the vendor's rate limit; a 429 is
-// waited out by the client's own retry middleware (Retry-After / X-Rate-Limit-* headers).
+// waited out by the client's own retries (Retry-After / X-Rate-Limit-* headers).
 import type { Middleware } from 'openapi-fetch';
 import { RequestFailedError, UploadRejectedError } from '../errors.js';
 import { checkAnswer, shown } from './check.js';
