@@ -112,8 +112,8 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
       const [call, { product_id, variant_id, image_file, filename, contentType }] = splitCallOptions(input);
       const format = await checkImage(image_file, contentType, imageRules);
       const form = new FormData();
-      const file = new Blob([image_file as BlobPart], { type: contentType ?? format });
-      form.append('image_file', file, filename ?? `image.${format.slice('image/'.length)}`);
+      // A File at once: a Blob given a name by append() would be wrapped in a second one.
+      form.append('image_file', new File([image_file as BlobPart], filename ?? `image.${format.slice('image/'.length)}`, { type: contentType ?? format }));
       return client.POST(imagePath, {
         ...call,
         params: { path: { product_id, variant_id } },
