@@ -109,11 +109,12 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
   const log: LoggedRequest[] = [];
   const pending = new Set<ReturnType<typeof setTimeout>>();
 
-  let lastSeed: Seed;
+  /** The seed reset() goes back to, as JSON text: a seed is JSON, and text is a fraction of its objects' memory. */
+  let lastSeed: string;
   let state: State;
   function seed(data: Seed) {
     checkSeed(vendor.seedSchema, data, vendor.api);
-    lastSeed = structuredClone(data);
+    lastSeed = JSON.stringify(data);
     reset();
   }
   function reset() {
@@ -122,10 +123,10 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     cdn.clear();
     quota?.clear();
     log.length = 0;
-    state = vendor.load(structuredClone(lastSeed));
+    state = vendor.load(JSON.parse(lastSeed) as Seed);
   }
   if (options.seed === undefined) {
-    lastSeed = vendor.defaultSeed();
+    lastSeed = JSON.stringify(vendor.defaultSeed());
     reset();
   } else seed(options.seed);
 
