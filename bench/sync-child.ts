@@ -3,6 +3,7 @@
 // with esbuild (dependencies left to node_modules, as a user's install loads them) and runs it with
 // plain node, as `commerce-variants sync` runs from the built package: tsx's loader would add about
 // 35 MB of RSS that no user's sync has. Prints its figures as JSON.
+import { rm } from 'node:fs/promises';
 import { syncVariants } from '../src/sync/sync.js';
 import { type BundledApi, createFakeStore } from '../src/testing/index.js';
 import { credentials, workload } from './sync-workload.js';
@@ -22,12 +23,12 @@ const concurrency = 8;
 
 /** The fake store and the input; the seed is left behind once the store holds its own copy. */
 async function storeAndInput(api: BundledApi) {
-  const { csv, seed } = await workload(api, 100, 100);
-  return { csv, fake: createFakeStore(api, { seed, rateLimit: false }) };
+  const { dir, csv, seed } = await workload(api, 100, 100);
+  return { dir, csv, fake: createFakeStore(api, { seed, rateLimit: false }) };
 }
 
 const api = process.argv[2] as BundledApi;
-const { csv, fake } = await storeAndInput(api);
+const { dir, csv, fake } = await storeAndInput(api);
 const cpu = process.cpuUsage();
 const started = performance.now();
 const result = await syncVariants({
@@ -48,3 +49,4 @@ const figures: BigFigures = {
   rssMb: process.resourceUsage().maxRSS / 1024,
 };
 process.stdout.write(`${JSON.stringify(figures)}\n`);
+await rm(dir, { recursive: true, force: true });

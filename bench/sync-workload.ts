@@ -11,7 +11,7 @@ export const credentials = {
   bigcommerce: { api: 'bigcommerce', storeHash: 'bench', accessToken: 'bench' },
 } as const;
 
-/** `products` × `variants` variants with numbered SKUs, and a CSV setting each one's image and price. */
+/** `products` × `variants` variants with numbered SKUs, and a CSV setting each one's image and price, in `dir` (the caller removes it). */
 export async function workload<A extends BundledApi>(api: A, products: number, variants: number) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-sync-'));
   const lines = ['product_id,sku,image,price'];
@@ -36,6 +36,6 @@ export async function workload<A extends BundledApi>(api: A, products: number, v
   }
   const csv = join(dir, 'rows.csv');
   await writeFile(csv, `${lines.join('\n')}\n`);
-  return { csv, seed: seed as FakeSeeds[A] };
+  return { dir, csv, seed: seed as FakeSeeds[A] };
 }
 

@@ -5,6 +5,7 @@
 // the sync's alone. `npx tsx bench/sync.ts` prints these alone.
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { syncVariants } from '../src/sync/sync.js';
@@ -27,17 +28,21 @@ function quotaShare(sent: number[], { requests, windowMs }: { requests: number; 
 
 async function quotaRun(api: BundledApi): Promise<{ share: number; rateLimited: number; requests: number }> {
   const quota = { requests: 20, windowMs: 200 };
-  const { csv, seed } = await workload(api, 6, 50);
-  // Each operation's schemas compile on first use: a first run on another store takes that cost.
-  await syncVariants({ ...credentials[api], fetch: createFakeStore(api, { seed, rateLimit: false }).fetch, input: csv, journal: `${csv}.warm.jsonl` });
-  const fake = createFakeStore(api, { seed, rateLimit: quota });
-  const sent: number[] = [];
-  const fetch: typeof globalThis.fetch = (input, init) => {
-    sent.push(Date.now());
-    return fake.fetch(input, init);
-  };
-  const result = await syncVariants({ ...credentials[api], fetch, input: csv, rateLimit: api === 'ecwid' ? quota : undefined });
-  return { share: quotaShare(sent, quota), rateLimited: fake.requests.filter((entry) => entry.status === 429).length, requests: sent.length };
+  const { dir, csv, seed } = await workload(api, 6, 50);
+  try {
+    // Each operation's schemas compile on first use: a first run on another store takes that cost.
+    await syncVariants({ ...credentials[api], fetch: createFakeStore(api, { seed, rateLimit: false }).fetch, input: csv, journal: `${csv}.warm.jsonl` });
+    const fake = createFakeStore(api, { seed, rateLimit: quota });
+    const sent: number[] = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      sent.push(Date.now());
+      return fake.fetch(input, init);
+    };
+    await syncVariants({ ...credentials[api], fetch, input: csv, rateLimit: api === 'ecwid' ? quota : undefined });
+    return { share: quotaShare(sent, quota), rateLimited: fake.requests.filter((entry) => entry.status === 429).length, requests: sent.length };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const childFile = new URL('../build/bench/sync/child.mjs', import.meta.url).pathname;
