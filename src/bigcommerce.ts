@@ -1,10 +1,11 @@
-import type { FetchResponse } from 'openapi-fetch';
+import { type FetchResponse, mergeHeaders } from 'openapi-fetch';
 import type { components, operations, paths } from '../generated/bigcommerce.js';
 import { imageMediaTypes } from '../generated/bigcommerce.images.js';
 import { operationTable } from '../generated/bigcommerce.operations.js';
 import { type CommonClientOptions, createVendorClient, type HelperCallOptions, splitCallOptions, storePart } from './client.js';
 import { HttpError, PagingError } from './errors.js';
 import { requireCredential } from './middleware.js';
+import { multipartFile } from './multipart.js';
 import { pageStep } from './pagination.js';
 import { checkImage, checkImageUrl, type ImageBytes, MiB } from './upload-guards.js';
 
@@ -111,14 +112,15 @@ export function createBigCommerceClient(options: BigCommerceClientOptions) {
     async uploadVariantImageFile(input: UploadVariantImageFile) {
       const [call, { product_id, variant_id, image_file, filename, contentType }] = splitCallOptions(input);
       const format = await checkImage(image_file, contentType, imageRules);
-      const form = new FormData();
-      const file = new Blob([image_file as BlobPart], { type: contentType ?? format });
-      form.append('image_file', file, filename ?? `image.${format.slice('image/'.length)}`);
+      const bytes = image_file instanceof Blob ? new Uint8Array(await image_file.arrayBuffer()) : image_file instanceof Uint8Array ? image_file : new Uint8Array(image_file);
+      // The part's type is the checked one: the bytes' own format, which a declared type must name.
+      const { body, contentType: multipart } = multipartFile('image_file', filename ?? `image.${format.slice('image/'.length)}`, format, bytes);
       return client.POST(imagePath, {
         ...call,
         params: { path: { product_id, variant_id } },
         body: { image_file },
-        bodySerializer: () => form,
+        bodySerializer: () => body,
+        headers: mergeHeaders(call.headers, { 'Content-Type': multipart }),
       });
     },
     /**

@@ -1,8 +1,8 @@
 // The journal: what a rerun remembers, and what it refuses to trust.
-import { appendFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
+import { afterEach, expect, test, vi } from 'vitest';
 import { openJournal, type StoreIdentity, variantKey } from '../../src/sync/journal.js';
 
 const store: StoreIdentity = { api: 'bigcommerce', store: 'http://127.0.0.1:4010' };
@@ -32,6 +32,39 @@ test('a rerun remembers what was applied, and the writes that never got an outco
   expect(again.memory.get(variantKey(192, 383))).toEqual({ pending: intent(383) });
   expect(again.memory.get(variantKey(192, 384))).toEqual({ pending: undefined });
   await again.close();
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+test('records appended while a flush runs share the next one, and each append resolves only once its record is on disk', async () => {
+  const file = await journalFile();
+  const { journal } = await openJournal(file, store);
+  // What reached the file, and what was on disk when: each fdatasync covers the bytes written before it began.
+  const handle = await open(file, 'r');
+  const FileHandle = Object.getPrototypeOf(handle) as { datasync(): Promise<void>; write(...args: unknown[]): Promise<unknown> };
+  await handle.close();
+  let written = '';
+  let durable = '';
+  const write = FileHandle.write;
+  vi.spyOn(FileHandle, 'write').mockImplementation(function (this: unknown, ...args: unknown[]) {
+    written += String(args[0]);
+    return write.apply(this, args);
+  });
+  const datasync = FileHandle.datasync;
+  const syncs = vi.spyOn(FileHandle, 'datasync').mockImplementation(async function (this: unknown) {
+    const covered = written;
+    await datasync.apply(this);
+    durable = covered;
+  });
+
+  const onDisk: boolean[] = [];
+  const records = Array.from({ length: 8 }, (_, i) => intent(400 + i));
+  await Promise.all(records.map((record) => journal.append(record).then(() => onDisk.push(durable.includes(JSON.stringify(record))))));
+  await journal.close();
+
+  expect(onDisk).toEqual(records.map(() => true));
+  // The first append starts a flush alone; the seven that arrive during it go out together in the next.
+  expect(syncs).toHaveBeenCalledTimes(2);
 });
 
 test('a last line cut off by a crash is dropped with a note, and the next record starts on a line of its own', async () => {

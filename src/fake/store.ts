@@ -76,6 +76,16 @@ function checkOptions(options: FakeStoreOptions<unknown>): void {
   if (asyncDelayMs !== undefined && !(asyncDelayMs >= 0)) throw bad(`asyncDelayMs must be 0 or more, got ${asyncDelayMs}`);
 }
 
+/**
+ * The request `fetch(input, init)` sends. A Request given with nothing but a signal is served as it
+ * is: the fake answers without waiting on the signal, and building the Request again would pipe its
+ * body through a new stream on every call.
+ */
+function asRequest(input: RequestInfo | URL, init: RequestInit | undefined): Request {
+  const onlySignal = init === undefined || Object.keys(init).every((key) => key === 'signal');
+  return input instanceof Request && onlySignal ? input : new Request(input, init);
+}
+
 /** What undici's fetch rejects with when the server drops the connection. */
 function fetchFailed(): TypeError {
   const cause = Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', errno: -104, syscall: 'read' });
@@ -99,11 +109,12 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
   const log: LoggedRequest[] = [];
   const pending = new Set<ReturnType<typeof setTimeout>>();
 
-  let lastSeed: Seed;
+  /** The seed reset() goes back to, as JSON text: a seed is JSON, and text is a fraction of its objects' memory. */
+  let lastSeed: string;
   let state: State;
   function seed(data: Seed) {
     checkSeed(vendor.seedSchema, data, vendor.api);
-    lastSeed = structuredClone(data);
+    lastSeed = JSON.stringify(data);
     reset();
   }
   function reset() {
@@ -112,10 +123,10 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     cdn.clear();
     quota?.clear();
     log.length = 0;
-    state = vendor.load(structuredClone(lastSeed));
+    state = vendor.load(JSON.parse(lastSeed) as Seed);
   }
   if (options.seed === undefined) {
-    lastSeed = vendor.defaultSeed();
+    lastSeed = JSON.stringify(vendor.defaultSeed());
     reset();
   } else seed(options.seed);
 
@@ -137,7 +148,7 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     const jsonType = Object.keys(documented?.response.content ?? {}).find((type) => type.includes('json')) ?? 'application/json';
     const text = body === undefined ? '' : JSON.stringify(body);
     const all = new Headers({ ...extraHeaders, ...headers, ...(body !== undefined && { 'content-type': jsonType }) });
-    const { violations } = checkAnswer(spec, { operationId, status, headers: all, text });
+    const { violations } = checkAnswer(spec, { operationId, status, headers: all, text }, { notes: false });
     if (violations.length > 0) {
       return problem(502, 'FAKE_ANSWER_BREAKS_SPEC', "The fake store's answer breaks the spec", violations.join('; '), { violations });
     }
@@ -259,7 +270,7 @@ export function createFakeStoreOf<State, Seed>(vendor: VendorFake<State, Seed>, 
     api: vendor.api,
     async fetch(input, init) {
       try {
-        return await serve(new Request(input, init));
+        return await serve(asRequest(input, init));
       } catch (error) {
         throw error instanceof ConnectionReset ? fetchFailed() : error;
       }

@@ -237,10 +237,13 @@ interface RunSettings {
   emit(outcome: RowOutcome): void;
 }
 
-/** One sync's rows in flight: images product by product, then the fields of every product in batches. */
+/** One sync's rows in flight: images product by product, each row's fields batched with other rows' as they come. */
 class SyncRun {
   private readonly imageSlot: ReturnType<typeof limiter>;
-  private readonly fieldRows: { state: RowState; change: FieldChange }[] = [];
+  /** Rows whose fields differ, waiting for a batch to fill. */
+  private fieldRows: { state: RowState; change: FieldChange }[] = [];
+  /** A dry run's field writes planned. */
+  private fieldRequests = 0;
   private uploads = 0;
   /** A dry run's rows with an upload planned. */
   private readonly planned = new Set<SyncRow>();
@@ -258,7 +261,7 @@ class SyncRun {
   }
 
   plannedWrites(): number {
-    return this.uploads + this.relists + Math.ceil(this.fieldRows.length / this.vendor.fieldsPerRequest);
+    return this.uploads + this.relists + this.fieldRequests;
   }
 
   async product(productId: number, rows: SyncRow[]): Promise<void> {
@@ -295,7 +298,7 @@ class SyncRun {
           state.failure = failure(error);
         }
         const change = { product_id: productId, variant_id: variant.id, price: row.price, quantity: row.quantity };
-        if (state.failure === undefined && fieldsDiffer(change, variant)) this.fieldRows.push({ state, change });
+        if (state.failure === undefined && fieldsDiffer(change, variant)) await this.queueFields({ state, change });
         else this.finish(state);
       },
       this.settings.signal,
@@ -407,11 +410,23 @@ class SyncRun {
     }
   }
 
-  /** Writes the fields that differ, in batches of the vendor's size, `concurrency` batches at once. */
+  /**
+   * Queues a row's fields; a full batch (the vendor's size) is written at once, so that rows do
+   * not pile up in memory until the end and each row is reported as soon as it is done.
+   */
+  private async queueFields(item: { state: RowState; change: FieldChange }): Promise<void> {
+    this.fieldRows.push(item);
+    if (this.fieldRows.length < this.vendor.fieldsPerRequest) return;
+    const batch = this.fieldRows;
+    this.fieldRows = [];
+    await this.fieldBatch(batch);
+  }
+
+  /** Writes the fields still queued once every product is done: less than one batch. */
   async writeFields(): Promise<void> {
-    const size = this.vendor.fieldsPerRequest;
-    const batches = Array.from({ length: Math.ceil(this.fieldRows.length / size) }, (_, i) => this.fieldRows.slice(i * size, (i + 1) * size));
-    await eachLimited(batches, this.settings.concurrency, (batch) => this.fieldBatch(batch), this.settings.signal);
+    const batch = this.fieldRows;
+    this.fieldRows = [];
+    if (batch.length > 0) await this.fieldBatch(batch);
   }
 
   private async fieldBatch(batch: { state: RowState; change: FieldChange }[]): Promise<void> {
@@ -421,6 +436,7 @@ class SyncRun {
       if (change.quantity !== undefined && change.quantity !== state.variant.quantity) state.wrote.push('quantity');
     };
     if (this.settings.dryRun) {
+      this.fieldRequests += 1;
       for (const { state, change } of batch) changed(state, change);
       return batch.forEach(({ state }) => this.finish(state));
     }

@@ -93,7 +93,7 @@ export function createSession(spec: Spec, report: Report, redact: Redact): Sessi
         response = answered;
       }
       const text = await response.text();
-      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text }, redact);
+      const verdict = checkAnswer(spec, { operationId, status: response.status, headers: response.headers, text }, { redact });
       const violations = [...verdict.violations];
       if (expect === 'success' && !response.ok) {
         violations.push(`${operationId} ${response.status}: ${description} did not succeed${errorSummary(verdict.body, redact)}`);

@@ -205,7 +205,7 @@ export const handlers: Record<string, Handler> = {
   deleteProductVariant(state, request) {
     const found = variant(state, request);
     if ('answer' in found) return found.answer;
-    deleteVariant(found.found.product, found.found.variant);
+    deleteVariant(state, found.found.product, found.found.variant);
     return { status: 204 };
   },
 

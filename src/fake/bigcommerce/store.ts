@@ -43,6 +43,8 @@ export interface Product {
 
 export interface BigCommerceState {
   products: Map<number, Product>;
+  /** Each variant's product, by variant ID: the batch update names variants alone, and a store holds thousands. */
+  owners: Map<number, Product>;
   /** IDs are never reused, even after a delete. */
   nextVariantId: number;
   nextSkuId: number;
@@ -100,6 +102,7 @@ export function load(seed: BigCommerceSeed): BigCommerceState {
   const seeded = seed.products.flatMap((product) => product.variants ?? []);
   const state: BigCommerceState = {
     products: new Map(),
+    owners: new Map(),
     nextVariantId: Math.max(0, ...seeded.map((variant) => variant.id ?? 0)) + 1,
     nextSkuId: Math.max(0, ...seeded.map((variant) => (isInteger(variant.sku_id) ? variant.sku_id : 0))) + 1,
   };
@@ -111,6 +114,7 @@ export function load(seed: BigCommerceSeed): BigCommerceState {
       // A base variant (no option values) has no v2 SKU ID; any other gets one.
       if (loaded.sku_id === undefined) loaded.sku_id = loaded.option_values!.length === 0 ? null : state.nextSkuId++;
       product.variants.push(settle(loaded));
+      state.owners.set(loaded.id, product);
     }
     product.variants.sort((a, b) => a.id - b.id);
     state.products.set(id, product);
@@ -141,11 +145,9 @@ export const findVariant = (product: Product, id: number) => product.variants.fi
 
 /** The variant with this ID, whatever product it belongs to (the batch update names variants alone). */
 export function findAnywhere(state: BigCommerceState, id: number): { product: Product; variant: Variant } | undefined {
-  for (const product of state.products.values()) {
-    const variant = findVariant(product, id);
-    if (variant) return { product, variant };
-  }
-  return undefined;
+  const product = state.owners.get(id);
+  const variant = product && findVariant(product, id);
+  return variant && { product, variant };
 }
 
 /** The variant anywhere in the store that has this SKU (BigCommerce keeps SKUs unique per store). */
@@ -205,13 +207,15 @@ export function createVariant(state: BigCommerceState, product: Product, input: 
     input,
   );
   product.variants.push(variant);
+  state.owners.set(variant.id, product);
   return variant;
 }
 
 export const updateVariant = (variant: Variant, input: VariantUpdate) => apply(variant, input);
 
-export function deleteVariant(product: Product, variant: Variant) {
+export function deleteVariant(state: BigCommerceState, product: Product, variant: Variant) {
   product.variants = product.variants.filter((each) => each !== variant);
+  state.owners.delete(variant.id);
 }
 
 const ownNumber = (value: unknown): number | undefined => (typeof value === 'number' ? value : undefined);
