@@ -1,9 +1,10 @@
 // Runs `commerce-variants` as a child process, the way a user's shell or CI step would: from src/
-// here, through `npx` in the package tests.
+// here (built moments before, by the suite's global setup: support/build-children.ts), through `npx`
+// in the package tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { projectRoot } from '../../scripts/apis.js';
 import { prismProcesses } from './processes.js';
 
@@ -15,8 +16,8 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
-/** `commerce-variants <args>` from src/, for the current test (see startCommand). */
-export const cliArgs = (args: string[]) => ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'main.ts'), ...args];
+/** Node's arguments for `commerce-variants <args>` from src/, for the current test (see startCommand). */
+export const cliArgs = (args: string[]) => [join(inject('childrenBuild'), 'src', 'cli', 'main.js'), ...args];
 
 export const startCli = (args: string[], port?: number): Cli => startCommand(process.execPath, cliArgs(args), projectRoot, port);
 
