@@ -129,7 +129,7 @@ describe.each(['bigcommerce', 'ecwid'] as const)('%s', (api) => {
   });
 
   // Both vendors at once: most of the time is the two commands starting.
-  test.concurrent('killed with SIGKILL part-way, then rerun: every image lands exactly once', async () => {
+  test.concurrent('killed with SIGKILL part-way, then rerun: every image lands exactly once', async ({ onTestFinished }) => {
     const count = 16;
     // The kill comes as the store answers a random request of the first run's.
     const killAt = 3 + Math.floor(Math.random() * (count - 2));
@@ -146,7 +146,7 @@ describe.each(['bigcommerce', 'ecwid'] as const)('%s', (api) => {
     try {
       const { csv } = await rows(count);
       const args = cliArgs(['sync', api, csv, '--base-url', url, '--timeout', '1', '--concurrency', '2']);
-      const start = () => startCommand(process.execPath, args, projectRoot, undefined, { ...process.env, ...env[api] });
+      const start = () => startCommand(process.execPath, args, projectRoot, undefined, { ...process.env, ...env[api] }, onTestFinished);
       const first = start();
       killed = () => first.child.kill('SIGKILL');
       const firstExit = await first.exited;

@@ -23,9 +23,11 @@ export const startCli = (args: string[], port?: number): Cli => startCommand(pro
 
 /**
  * Starts a command for the current test. When the test ends, however it ends (a timeout too), the
- * command and any Prism on `port` are killed, so that a failing test leaves nothing running.
+ * command and any Prism on `port` are killed, so that a failing test leaves nothing running. A
+ * concurrent test passes its context's `onTestFinished`: vitest's own knows only the test that
+ * started last.
  */
-export function startCommand(command: string, args: string[], cwd: string, port?: number, env = process.env): Cli {
+export function startCommand(command: string, args: string[], cwd: string, port?: number, env = process.env, onFinished = onTestFinished): Cli {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -33,7 +35,7 @@ export function startCommand(command: string, args: string[], cwd: string, port?
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // 'close', not 'exit': every line the command wrote has been read by then.
   const exited = once(child, 'close').then(([code]) => code as number | null);
-  onTestFinished(() => {
+  onFinished(() => {
     child.kill('SIGKILL');
     for (const pid of port === undefined ? [] : prismProcesses(port)) process.kill(pid, 'SIGKILL');
   });
