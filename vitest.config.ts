@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['contract-tests/**/*.test.ts'],
-    globalSetup: ['contract-tests/support/prism-setup.ts'],
+    globalSetup: ['contract-tests/support/prism-setup.ts', 'contract-tests/support/build-children.ts'],
     // Much of the suite's time is spent waiting (on Prism, child processes, retry waits, timeouts):
     // one worker per core, not the default cores - 1 (a single worker on 2 cores), overlaps the waits.
     // More than that starved the Prism start-ups of CPU on a loaded 2-core machine.

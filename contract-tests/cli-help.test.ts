@@ -1,21 +1,26 @@
 // `commerce-variants --version`, and `<command> --help` for every command the top-level help lists:
 // each shows its options, the environment variables it reads and, under "Exit codes", what each
-// exit code means, in the one shape src/cli/help.ts gives them.
+// exit code means, in the one shape src/cli/help.ts gives them. The command runs in this process
+// (its `main`), and once as a process, to see that the executable prints what `main` gives it.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from 'vitest';
 import { projectRoot } from '../scripts/apis.js';
+import { main } from '../src/cli/commands.js';
 import { credentials } from '../src/cli/verify.js';
 import { cliArgs } from './testing/cli.js';
 
 const { version } = JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string };
 
-/** What the command prints on stdout; it must exit 0 and print nothing on stderr. */
+/** What `commerce-variants <args>` prints on stdout; it must exit 0 and print nothing on stderr. */
 async function output(args: string[]): Promise<string> {
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, cliArgs(args), { cwd: projectRoot });
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (line) => (stdout += `${line}\n`), stderr: (line) => (stderr += `${line}\n`) });
   expect(stderr).toBe('');
+  expect(code).toBe(0);
   return stdout;
 }
 
@@ -28,9 +33,6 @@ function section(help: string, heading: string): string[] {
   return lines.slice(start + 1, end < 0 ? undefined : end).map((line) => line.trim());
 }
 
-// Each a node process with tsx, so all are started at once, up front.
-const versions = { '--version': output(['--version']), '-v': output(['-v']) };
-const shortHelp = output(['mock', '-h']);
 const topLevel = await output(['--help']);
 const commands = [...topLevel.matchAll(/^ {2}(\w+) {2,}\S/gm)].map((match) => match[1]!);
 
@@ -40,11 +42,17 @@ test('the top-level help lists the commands and says where each one\'s help is',
   expect(topLevel).toContain('--version');
 });
 
-const helps = new Map(commands.map((command) => [command, output([command, '--help'])]));
-const helpOf = (command: string) => helps.get(command)!;
+const helpOf = (command: string) => output([command, '--help']);
 
-test.each(Object.keys(versions))('%s prints the version', async (flag) => {
-  expect(await versions[flag as keyof typeof versions]).toBe(`${version}\n`);
+test.each(['--version', '-v'])('%s prints the version', async (flag) => {
+  expect(await output([flag])).toBe(`${version}\n`);
+});
+
+test('the executable prints the version and exits 0', async () => {
+  // execFile rejects on any other exit code.
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, cliArgs(['--version']), { cwd: projectRoot });
+  expect(stderr).toBe('');
+  expect(stdout).toBe(`${version}\n`);
 });
 
 test.each(commands)('%s --help: usage, options, environment variables and exit codes', async (command) => {
@@ -67,5 +75,5 @@ test('verify --help names the credentials it reads from the environment, and moc
 });
 
 test('-h is --help', async () => {
-  expect(await shortHelp).toBe(await helpOf('mock'));
+  expect(await output(['mock', '-h'])).toBe(await helpOf('mock'));
 });

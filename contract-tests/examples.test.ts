@@ -1,14 +1,15 @@
 // Every script in examples/ runs to the end against fresh fake stores, as a user would run it with
-// tsx: the examples stop with an error on any error answer, and the fakes answer every request the
-// spec does not allow with one (their answers are checked against the spec too), so a green run
-// means each request was valid and each answer handled. The fakes keep state, so a test can read
+// tsx (built here with esbuild, as tsx does, but once per run: support/build-children.ts): the
+// examples stop with an error on any error answer, and the fakes answer every request the spec does
+// not allow with one (their answers are checked against the spec too), so a green run means each
+// request was valid and each answer handled. The fakes keep state, so a test can read
 // back what an example changed. Each run goes through recorders in front of the fakes, so a test
 // can see what the example sent.
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, expect, test, vi } from 'vitest';
+import { afterEach, expect, inject, test, vi } from 'vitest';
 import { projectRoot } from '../scripts/apis.js';
 import { createFakeStore } from '../src/testing/index.js';
 import { type Recorder, startRecorder } from './support/recorder.js';
@@ -39,7 +40,7 @@ async function runExample(example: string, env: Record<string, string> = {}) {
   running.push(...recorders, ...fakes.map((fake) => ({ url: fake.url, close: () => fake.stop() })));
   const [toEcwid, toBigCommerce] = recorders as [Recorder, Recorder];
   const { PATH, TMPDIR } = process.env;
-  const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', join('examples', example)], {
+  const { stdout, stderr } = await run(process.execPath, [join(inject('childrenBuild'), 'examples', example.replace(/\.ts$/, '.js'))], {
     cwd: projectRoot,
     timeout: exampleTimeoutMs,
     killSignal: 'SIGKILL',

@@ -1,9 +1,10 @@
 // Runs `commerce-variants` as a child process, the way a user's shell or CI step would: from src/
-// here, through `npx` in the package tests.
+// here (built moments before, by the suite's global setup: support/build-children.ts), through `npx`
+// in the package tests.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { onTestFinished } from 'vitest';
+import { inject, onTestFinished } from 'vitest';
 import { projectRoot } from '../../scripts/apis.js';
 import { prismProcesses } from './processes.js';
 
@@ -15,16 +16,18 @@ export interface Cli {
   exited: Promise<number | null>;
 }
 
-/** `commerce-variants <args>` from src/, for the current test (see startCommand). */
-export const cliArgs = (args: string[]) => ['--import', 'tsx', join(projectRoot, 'src', 'cli', 'main.ts'), ...args];
+/** Node's arguments for `commerce-variants <args>` from src/, for the current test (see startCommand). */
+export const cliArgs = (args: string[]) => [join(inject('childrenBuild'), 'src', 'cli', 'main.js'), ...args];
 
 export const startCli = (args: string[], port?: number): Cli => startCommand(process.execPath, cliArgs(args), projectRoot, port);
 
 /**
  * Starts a command for the current test. When the test ends, however it ends (a timeout too), the
- * command and any Prism on `port` are killed, so that a failing test leaves nothing running.
+ * command and any Prism on `port` are killed, so that a failing test leaves nothing running. A
+ * concurrent test passes its context's `onTestFinished`: vitest's own knows only the test that
+ * started last.
  */
-export function startCommand(command: string, args: string[], cwd: string, port?: number, env = process.env): Cli {
+export function startCommand(command: string, args: string[], cwd: string, port?: number, env = process.env, onFinished = onTestFinished): Cli {
   const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -32,7 +35,7 @@ export function startCommand(command: string, args: string[], cwd: string, port?
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // 'close', not 'exit': every line the command wrote has been read by then.
   const exited = once(child, 'close').then(([code]) => code as number | null);
-  onTestFinished(() => {
+  onFinished(() => {
     child.kill('SIGKILL');
     for (const pid of port === undefined ? [] : prismProcesses(port)) process.kill(pid, 'SIGKILL');
   });

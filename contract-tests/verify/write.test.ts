@@ -195,9 +195,8 @@ const stopping = 'stopping after the current request, then deleting what this ru
 test('the command, sent SIGINT mid-run, deletes what it created before it exits', async () => {
   let interrupt: () => Promise<void> = async () => {};
   store = await interruptAtUpdate(() => interrupt());
-  // Node with tsx's loader, one process: `npx tsx` would put npm and tsx's own runner between the
-  // signal and the command.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'verify', ...args('ecwid', store.url)], {
+  // Node itself, one process: `npx` would put npm and its shell between the signal and the command.
+  const child = spawn(process.execPath, cliArgs(['verify', ...args('ecwid', store.url)]), {
     env: { ...process.env, ...env('ecwid', false) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { MockError } from '../testing/mock-error.js';
 import { parsePort } from '../testing/ports.js';
 import { bundledApis, isBundledApi } from '../testing/specs.js';
-import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
+import type { CommandHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 
 const defaultPorts = Object.entries(bundledApis)
@@ -153,10 +153,6 @@ async function serveFake(args: MockArgs, port: number | undefined): Promise<Serv
 }
 
 export async function run(args: string[]): Promise<number> {
-  if (wantsHelp(args)) {
-    console.log(formatHelp(help));
-    return 0;
-  }
   const parsed = parse(args);
   if (typeof parsed === 'string') {
     console.error(`commerce-variants mock: ${parsed}`);

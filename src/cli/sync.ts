@@ -4,7 +4,7 @@
 // could not run (a rerun resumes).
 import { writeFile } from 'node:fs/promises';
 import { credentialHelp, credentials, readCredentials } from './credentials.js';
-import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
+import type { CommandHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { parseSyncArgs, synopsis, type SyncArgs } from '../sync/args.js';
 import { InputError } from '../sync/input.js';
@@ -61,10 +61,6 @@ const processIo: SyncIo = {
 };
 
 export async function run(args: string[], io: SyncIo = processIo): Promise<number> {
-  if (wantsHelp(args)) {
-    io.stdout(formatHelp(help));
-    return 0;
-  }
   let options: SyncArgs;
   try {
     options = parseSyncArgs(args);

@@ -3,7 +3,7 @@
 // passed (notes allowed), 1 when one found a violation, 2 when verify could not run.
 import { writeFileSync } from 'node:fs';
 import { credentialHelp, credentials, readCredentials } from './credentials.js';
-import { type CommandHelp, formatHelp, wantsHelp } from './help.js';
+import type { CommandHelp } from './help.js';
 import { watchLauncher } from './launcher.js';
 import { createBigCommerceClient } from '../bigcommerce.js';
 import { createEcwidClient } from '../ecwid.js';
@@ -127,10 +127,6 @@ function leftoverText(ledger: Ledger): string {
 }
 
 export async function run(args: string[], io: VerifyIo = processIo): Promise<number> {
-  if (wantsHelp(args)) {
-    io.stdout(formatHelp(help));
-    return 0;
-  }
   let options: VerifyOptions;
   try {
     options = parseArgs(args);
