@@ -17,6 +17,7 @@ import { bigCommerceClient } from '../bigcommerce/client.js';
 import { ecwidClient } from '../ecwid/client.js';
 import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
+import { codePoints } from './arbitraries.js';
 import { loadApi } from './operations.js';
 import { isBinary } from './schema.js';
 import { fuzzParameters, fuzzTimeout } from './settings.js';
@@ -125,8 +126,8 @@ const urlUploads = [
 // Web URLs, some with arbitrary text after them (most of those still parse), and arbitrary text.
 const urls = fc.oneof(
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.webUrl(), fc.string({ unit: 'binary', minLength: 1 })).map(([url, more]) => url + more),
-  fc.string({ unit: 'binary' }),
+  fc.tuple(fc.webUrl(), codePoints({ minLength: 1 })).map(([url, more]) => url + more),
+  codePoints(),
 );
 
 // Whatever string a caller passes, the helpers either send a URL the spec's `format: uri`
