@@ -3,28 +3,7 @@
 // sends them as raw bytes or file parts, never as JSON.
 import fc from 'fast-check';
 import { isBinary, lowerBound, resolve, type JsonType, type Schema, typesOf, upperBound } from './schema.js';
-
-/**
- * Strings of any code points but lone surrogates, reaching far beyond ASCII: fc.string's 'binary'
- * unit, with the same draws. Built here because fast-check 4, the first time a process uses that
- * unit, maps each of its 1.1 million code points back to a number (over a second of CPU in every
- * test worker); here that is arithmetic.
- */
-export function codePoints(constraints: Omit<fc.StringConstraints, 'unit'> = {}): fc.Arbitrary<string> {
-  return fc.string({ ...constraints, unit: codePoint });
-}
-
-// The code points in order with the 2048 surrogates left out, as fast-check numbers them.
-const surrogates = { first: 0xd800, count: 0x800 };
-const isSurrogate = (n: number) => n >= surrogates.first && n < surrogates.first + surrogates.count;
-const codePoint = fc.nat({ max: 0x10ffff - surrogates.count }).map(
-  (n) => String.fromCodePoint(n < surrogates.first ? n : n + surrogates.count),
-  (value) => {
-    const n = typeof value === 'string' ? value.codePointAt(0) : undefined;
-    if (n === undefined || isSurrogate(n) || String.fromCodePoint(n) !== value) throw new Error('not one code point');
-    return n < surrogates.first ? n : n - surrogates.count;
-  },
-);
+import { codePoints, webUrls } from './text.js';
 
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 // int64 and unformatted integers: beyond 2^53 a JSON number no longer holds the integer exactly.
@@ -56,7 +35,7 @@ function number(schema: Schema): fc.Arbitrary<number> {
 function string(schema: Schema): fc.Arbitrary<unknown> {
   if (isBinary(schema)) return fc.uint8Array({ maxLength: 256 });
   // Length limits on a URI are not honoured; none of these documents sets both.
-  if (schema.format === 'uri') return fc.webUrl({ withQueryParameters: true, withFragments: true });
+  if (schema.format === 'uri') return webUrls();
   // A pattern (Ecwid's image dimensions: digits) decides the text; no schema sets a length beside one.
   if (schema.pattern !== undefined) return fc.stringMatching(new RegExp(schema.pattern, 'u'));
   // 'binary' units are whole code points (never half a surrogate pair), which is what

@@ -4,11 +4,12 @@
 // those to the schema's type, as Ajv's coerceTypes does, so "1e3" and "0x10" pass as integers) or
 // as raw bytes; what "wrong" means depends on which (see sites.ts).
 import fc from 'fast-check';
-import { codePoints, integerRange } from './arbitraries.js';
+import { integerRange } from './arbitraries.js';
 import type { Api, Operation } from './operations.js';
 import type { FuzzRequest } from './requests.js';
 import { type JsonType, lowerBound, typesOf, upperBound } from './schema.js';
 import { type SchemaNode, schemaNodesOf, sitesOf } from './sites.js';
+import { codePoints } from './text.js';
 
 export interface Broken {
   request: FuzzRequest;

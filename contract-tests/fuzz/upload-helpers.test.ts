@@ -17,10 +17,10 @@ import { bigCommerceClient } from '../bigcommerce/client.js';
 import { ecwidClient } from '../ecwid/client.js';
 import { jpeg } from '../fixtures/index.js';
 import { violations } from '../support/prism-headers.js';
-import { codePoints } from './arbitraries.js';
 import { loadApi } from './operations.js';
 import { isBinary } from './schema.js';
 import { fuzzParameters, fuzzTimeout } from './settings.js';
+import { codePoints, webUrls } from './text.js';
 
 /** The media types the spec accepts for an upload's bytes: of a binary body, or of one multipart part. */
 function declaredTypes(api: string, operationId: string, part?: string): string[] {
@@ -125,8 +125,8 @@ const urlUploads = [
 
 // Web URLs, some with arbitrary text after them (most of those still parse), and arbitrary text.
 const urls = fc.oneof(
-  fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.webUrl(), codePoints({ minLength: 1 })).map(([url, more]) => url + more),
+  webUrls(),
+  fc.tuple(webUrls(), codePoints({ minLength: 1 })).map(([url, more]) => url + more),
   codePoints(),
 );
 
