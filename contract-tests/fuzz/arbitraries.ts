@@ -3,6 +3,7 @@
 // sends them as raw bytes or file parts, never as JSON.
 import fc from 'fast-check';
 import { isBinary, lowerBound, resolve, type JsonType, type Schema, typesOf, upperBound } from './schema.js';
+import { codePoints, webUrls } from './text.js';
 
 const int32 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 // int64 and unformatted integers: beyond 2^53 a JSON number no longer holds the integer exactly.
@@ -34,13 +35,13 @@ function number(schema: Schema): fc.Arbitrary<number> {
 function string(schema: Schema): fc.Arbitrary<unknown> {
   if (isBinary(schema)) return fc.uint8Array({ maxLength: 256 });
   // Length limits on a URI are not honoured; none of these documents sets both.
-  if (schema.format === 'uri') return fc.webUrl({ withQueryParameters: true, withFragments: true });
+  if (schema.format === 'uri') return webUrls();
   // A pattern (Ecwid's image dimensions: digits) decides the text; no schema sets a length beside one.
   if (schema.pattern !== undefined) return fc.stringMatching(new RegExp(schema.pattern, 'u'));
   // 'binary' units are whole code points (never half a surrogate pair), which is what
   // minLength/maxLength count, and they reach far beyond ASCII.
   const { minLength = 0, maxLength } = schema;
-  return fc.string({ unit: 'binary', minLength, ...(maxLength !== undefined && { maxLength }) });
+  return codePoints({ minLength, ...(maxLength !== undefined && { maxLength }) });
 }
 
 function object(schema: Schema, document: object): fc.Arbitrary<Record<string, unknown>> {

@@ -9,6 +9,7 @@ import type { Api, Operation } from './operations.js';
 import type { FuzzRequest } from './requests.js';
 import { type JsonType, lowerBound, typesOf, upperBound } from './schema.js';
 import { type SchemaNode, schemaNodesOf, sitesOf } from './sites.js';
+import { codePoints } from './text.js';
 
 export interface Broken {
   request: FuzzRequest;
@@ -29,9 +30,9 @@ type Edit = (node: SchemaNode) => fc.Arbitrary<(value: unknown) => unknown> | un
 
 const finite = { noNaN: true, noDefaultInfinity: true } as const;
 const nonIntegral = fc.double(finite).filter((n) => !Number.isInteger(n));
-const anyText = fc.string({ unit: 'binary' });
+const anyText = codePoints();
 // An empty path or query value reads as a missing one, not as a wrong one.
-const someText = fc.string({ unit: 'binary', minLength: 1 });
+const someText = codePoints({ minLength: 1 });
 
 /** Generators of JSON values by type; 'number' yields non-integers only, so it is wrong for an integer. */
 const jsonOfType: Record<JsonType, fc.Arbitrary<unknown>> = {
@@ -88,9 +89,9 @@ const outOfBounds: Edit = ({ schema, wire }) => {
   if (types.includes('string')) {
     const { minLength = 0, maxLength } = schema;
     if (maxLength !== undefined) {
-      beyond.push(fc.string({ unit: 'binary', minLength: maxLength + 1, maxLength: maxLength + 20 }));
+      beyond.push(codePoints({ minLength: maxLength + 1, maxLength: maxLength + 20 }));
     }
-    if (minLength > shortest) beyond.push(fc.string({ unit: 'binary', minLength: shortest, maxLength: minLength - 1 }));
+    if (minLength > shortest) beyond.push(codePoints({ minLength: shortest, maxLength: minLength - 1 }));
     // Any string without a colon lacks a scheme, so it is no absolute URI.
     if (schema.format === 'uri') beyond.push(text.filter((s) => !s.includes(':')));
   }

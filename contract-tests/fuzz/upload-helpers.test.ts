@@ -20,6 +20,7 @@ import { violations } from '../support/prism-headers.js';
 import { loadApi } from './operations.js';
 import { isBinary } from './schema.js';
 import { fuzzParameters, fuzzTimeout } from './settings.js';
+import { codePoints, webUrls } from './text.js';
 
 /** The media types the spec accepts for an upload's bytes: of a binary body, or of one multipart part. */
 function declaredTypes(api: string, operationId: string, part?: string): string[] {
@@ -124,9 +125,9 @@ const urlUploads = [
 
 // Web URLs, some with arbitrary text after them (most of those still parse), and arbitrary text.
 const urls = fc.oneof(
-  fc.webUrl({ withQueryParameters: true, withFragments: true }),
-  fc.tuple(fc.webUrl(), fc.string({ unit: 'binary', minLength: 1 })).map(([url, more]) => url + more),
-  fc.string({ unit: 'binary' }),
+  webUrls(),
+  fc.tuple(webUrls(), codePoints({ minLength: 1 })).map(([url, more]) => url + more),
+  codePoints(),
 );
 
 // Whatever string a caller passes, the helpers either send a URL the spec's `format: uri`

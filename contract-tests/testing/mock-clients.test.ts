@@ -69,7 +69,8 @@ test.each(vendors)('$api: a mock client returns the mock\'s 429 at once, after o
   expect(counter.attempts).toBe(1);
 });
 
-test.each(vendors)('$api: with the default options the same call waits as the 429 asks', async ({ defaultCall }) => {
+// Side by side: each waits a second to see that the call is still waiting.
+test.concurrent.for(vendors)('$api: with the default options the same call waits as the 429 asks', async ({ defaultCall }, { expect }) => {
   const counter = countingFetch();
   const aborted = new AbortController();
   const call = defaultCall({ fetch: counter.fetch, signal: aborted.signal });
